@@ -1,0 +1,139 @@
+// Package config reads a portal's config.toml and fills in the defaults.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/cxatlas/cxatlas/generator/diag"
+)
+
+// FileName is the name of the configuration file in a site directory.
+const FileName = "config.toml"
+
+// Config is a portal's configuration. Load fills in every default, so the
+// fields can be used as they are.
+type Config struct {
+	// Title is the portal's name, shown in every page's header.
+	Title string `toml:"title"`
+	// BaseURL is where the portal is published, used only for sitemap.xml;
+	// pages link to each other with relative links.
+	BaseURL string `toml:"baseURL"`
+	// Language is the BCP 47 tag of the content, for <html lang>.
+	Language string `toml:"language"`
+	// EditURL, when set, is the prefix of "edit this page" links: the path of
+	// the source file relative to the site directory is appended to it.
+	EditURL string `toml:"editURL"`
+	// Emotion is the scale of emotion scores.
+	Emotion Scale `toml:"emotion"`
+	// Minify says whether pages are minified.
+	Minify bool `toml:"minify"`
+	// Unsafe lets raw HTML in Markdown through. Off by default: raw HTML is
+	// shown as text.
+	Unsafe bool `toml:"unsafe"`
+	// ContentDir is the content folder, relative to the site directory.
+	ContentDir string `toml:"contentDir"`
+	// PublishDir is the output folder, relative to the site directory.
+	PublishDir string `toml:"publishDir"`
+	// Theme is the name of a folder under themes/ that overrides the
+	// embedded default theme file by file; "default" or empty uses the
+	// embedded theme alone.
+	Theme string `toml:"theme"`
+	// StaleAfter is how many days after its review date a persona is
+	// reported as stale.
+	StaleAfter int `toml:"staleAfter"`
+	// MaxFileSize is the largest content file, in bytes, that is read.
+	MaxFileSize int64 `toml:"maxFileSize"`
+}
+
+// Scale is the range of emotion scores, from the most negative to the most
+// positive.
+type Scale struct {
+	Min int `toml:"min"`
+	Max int `toml:"max"`
+}
+
+// Default returns the configuration used when config.toml is missing or
+// leaves a field out.
+func Default() *Config {
+	return &Config{
+		Title:       "Customer journeys",
+		Language:    "en",
+		Emotion:     Scale{Min: -2, Max: 2},
+		Minify:      true,
+		ContentDir:  "content",
+		PublishDir:  "public",
+		Theme:       "default",
+		StaleAfter:  180,
+		MaxFileSize: 5 << 20,
+	}
+}
+
+// Load reads config.toml from siteDir. A missing file gives the defaults.
+// Problems are reported as diagnostics with positions; the returned Config
+// is usable whenever the list holds no errors.
+func Load(siteDir string) (*Config, diag.List) {
+	cfg := Default()
+	var diags diag.List
+	data, err := os.ReadFile(filepath.Join(siteDir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		diags.Errorf(FileName, diag.Pos{}, "cannot read the configuration: %v", err)
+		return cfg, diags
+	}
+	diags = Parse(cfg, data)
+	return cfg, diags
+}
+
+// Parse decodes the TOML in data over cfg and validates the result.
+func Parse(cfg *Config, data []byte) diag.List {
+	var diags diag.List
+	md, err := toml.Decode(string(data), cfg)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			diags.Errorf(FileName, diag.Pos{Line: pe.Position.Line, Col: pe.Position.Col}, "malformed TOML: %s", pe.Message)
+		} else {
+			diags.Errorf(FileName, diag.Pos{Line: 1}, "%v", strings.TrimPrefix(err.Error(), "toml: "))
+		}
+		return diags
+	}
+	for _, k := range md.Undecoded() {
+		diags.Warnf(FileName, diag.Pos{}, "unknown setting %q is ignored", k.String())
+	}
+	if cfg.Emotion.Min >= cfg.Emotion.Max {
+		diags.Errorf(FileName, diag.Pos{}, "emotion scale min (%d) must be below max (%d)", cfg.Emotion.Min, cfg.Emotion.Max)
+	}
+	if cfg.Emotion.Max-cfg.Emotion.Min > 100 {
+		diags.Errorf(FileName, diag.Pos{}, "emotion scale from %d to %d is too wide; use at most 100 steps", cfg.Emotion.Min, cfg.Emotion.Max)
+	}
+	if cfg.StaleAfter < 0 {
+		diags.Errorf(FileName, diag.Pos{}, "staleAfter must be a number of days, 0 or more")
+	}
+	if cfg.MaxFileSize <= 0 {
+		diags.Errorf(FileName, diag.Pos{}, "maxFileSize must be a positive number of bytes")
+	}
+	for name, v := range map[string]string{"contentDir": cfg.ContentDir, "publishDir": cfg.PublishDir} {
+		if strings.TrimSpace(v) == "" {
+			diags.Errorf(FileName, diag.Pos{}, "%s must not be empty", name)
+		}
+	}
+	if cfg.Theme != "default" && cfg.Theme != "" && (strings.ContainsAny(cfg.Theme, `/\`) || cfg.Theme == ".." || cfg.Theme == ".") {
+		diags.Errorf(FileName, diag.Pos{}, "theme %q must be the name of a folder in themes/", cfg.Theme)
+	}
+	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
+		cfg.BaseURL += "/"
+	}
+	return diags.Sort()
+}
+
+// String describes the scale, e.g. "-2 to 2".
+func (s Scale) String() string { return fmt.Sprintf("%d to %d", s.Min, s.Max) }

@@ -1,0 +1,161 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/cxatlas/cxatlas/generator/diag"
+)
+
+// decoder reads typed values out of front-matter nodes, reporting every
+// problem with its position instead of stopping at the first.
+type decoder struct {
+	file  string
+	diags *diag.List
+}
+
+func (d *decoder) errorf(pos diag.Pos, format string, args ...any) *diag.Diagnostic {
+	return d.diags.Errorf(d.file, pos, format, args...)
+}
+
+func (d *decoder) warnf(pos diag.Pos, format string, args ...any) *diag.Diagnostic {
+	return d.diags.Warnf(d.file, pos, format, args...)
+}
+
+func (d *decoder) wrongType(key string, n *Node, want string) {
+	d.errorf(n.Pos, "%s must be %s, not %s", key, want, describe(n))
+}
+
+func describe(n *Node) string {
+	switch n.Kind {
+	case String:
+		return fmt.Sprintf("the text %q", clip(n.Str, 40))
+	case Int:
+		return fmt.Sprintf("the number %d", n.Int)
+	case Table:
+		return "a table"
+	}
+	return n.Kind.String()
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// str reads text. Numbers, booleans and dates are accepted and written out,
+// since writers do not think of "2 hours" and 2 as different types.
+func (d *decoder) str(key string, n *Node) string {
+	switch n.Kind {
+	case String:
+		return n.Str
+	case Int:
+		return fmt.Sprint(n.Int)
+	case Float:
+		return fmt.Sprint(n.Float)
+	case Bool:
+		return fmt.Sprint(n.Bool)
+	case Date:
+		return formatDate(n.Time)
+	case Null:
+		return ""
+	}
+	d.wrongType(key, n, "text")
+	return ""
+}
+
+func formatDate(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
+}
+
+// text reads a string field that must be text (not a list or a table).
+func (d *decoder) text(key string, n *Node) string { return strings.TrimSpace(d.str(key, n)) }
+
+// strList reads a list of texts. A single text is accepted as a list of one
+// only with a warning, because it is most often a missing pair of brackets.
+func (d *decoder) strList(key string, n *Node) []string {
+	switch n.Kind {
+	case Null:
+		return nil
+	case List:
+		out := make([]string, 0, len(n.Items))
+		for i, it := range n.Items {
+			if it.Kind == List || it.Kind == Table {
+				d.wrongType(fmt.Sprintf("%s item %d", key, i+1), it, "text")
+				continue
+			}
+			if s := strings.TrimSpace(d.str(key, it)); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	d.errorf(n.Pos, "%s must be a list, not %s", key, describe(n)).Hint = fmt.Sprintf("write %s = [\"...\", \"...\"]", key)
+	return nil
+}
+
+// integer reads a whole number.
+func (d *decoder) integer(key string, n *Node) (int, bool) {
+	switch n.Kind {
+	case Int:
+		if n.Int > math.MaxInt32 || n.Int < math.MinInt32 {
+			d.errorf(n.Pos, "%s is out of range: %d", key, n.Int)
+			return 0, false
+		}
+		return int(n.Int), true
+	case Float:
+		if n.Float == math.Trunc(n.Float) && math.Abs(n.Float) < math.MaxInt32 {
+			return int(n.Float), true
+		}
+	}
+	d.wrongType(key, n, "a whole number")
+	return 0, false
+}
+
+func (d *decoder) boolean(key string, n *Node) (bool, bool) {
+	if n.Kind == Bool {
+		return n.Bool, true
+	}
+	d.wrongType(key, n, "true or false")
+	return false, false
+}
+
+// date reads a date written as a TOML/YAML date or as "YYYY-MM-DD" text.
+func (d *decoder) date(key string, n *Node) (time.Time, bool) {
+	switch n.Kind {
+	case Date:
+		return n.Time, true
+	case String:
+		if t, err := time.Parse("2006-01-02", strings.TrimSpace(n.Str)); err == nil {
+			return t, true
+		}
+	}
+	d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not %s", key, describe(n))
+	return time.Time{}, false
+}
+
+// unknown warns about a key the format does not define, naming the closest
+// known key, and, for keys that belong one level up, where to move them.
+func (d *decoder) unknown(f *Field, where string, known []string) {
+	w := d.warnf(f.KeyPos, "unknown key %q%s is ignored", f.Key, where)
+	if c := diag.Closest(f.Key, known); c != "" {
+		w.Hint = fmt.Sprintf("did you mean %q?", c)
+	}
+}
+
+// table requires n to be a table.
+func (d *decoder) table(key string, n *Node) bool {
+	if n.Kind == Table {
+		return true
+	}
+	d.wrongType(key, n, "a table")
+	return false
+}

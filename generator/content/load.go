@@ -1,0 +1,294 @@
+// Package content reads a portal's content folder into documents: it walks
+// the folder without leaving it, splits and decodes front matter (TOML or
+// YAML) with positions, checks every field of every file, and renders the
+// Markdown bodies. Problems are collected as diagnostics, never panics.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/diag"
+)
+
+// Options says what to load.
+type Options struct {
+	// SiteDir is the site directory; paths in diagnostics are relative to it.
+	SiteDir string
+	Config  *config.Config
+}
+
+// job is one file to read.
+type job struct {
+	name    string // path inside the content folder, slash-separated
+	section Section
+}
+
+// Load reads the content folder of the site. The returned Set holds every
+// document that could be read; the list holds every problem found.
+func Load(opts Options) (*Set, diag.List) {
+	cfg := opts.Config
+	var diags diag.List
+	set := &Set{}
+	contentDir := filepath.Join(opts.SiteDir, filepath.FromSlash(cfg.ContentDir))
+	if !inside(opts.SiteDir, contentDir) {
+		diags.Errorf(config.FileName, diag.Pos{}, "contentDir %q is outside the site folder", cfg.ContentDir)
+		return set, diags
+	}
+	root, err := os.OpenRoot(contentDir)
+	if err != nil {
+		diags.Errorf(cfg.ContentDir, diag.Pos{}, "cannot open the content folder: %v", unwrapPath(err)).Hint =
+			"run cxatlas in the site folder, or give it with -s"
+		return set, diags
+	}
+	defer root.Close()
+	jobs := walk(root, cfg.ContentDir, &diags)
+	results := make([]loaded, len(jobs))
+	md := NewMarkdown(cfg.Unsafe)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = loadFile(root, jobs[i], cfg, md)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, r := range results {
+		diags.Append(r.diags)
+		if r.doc == nil && jobs[i].section != SectionHome {
+			if set.Broken == nil {
+				set.Broken = map[Section]map[string]bool{}
+			}
+			if set.Broken[jobs[i].section] == nil {
+				set.Broken[jobs[i].section] = map[string]bool{}
+			}
+			set.Broken[jobs[i].section][strings.TrimSuffix(path.Base(jobs[i].name), ".md")] = true
+		}
+		switch d := r.doc.(type) {
+		case *HomeDoc:
+			set.Home = d
+		case *PersonaDoc:
+			set.Personas = append(set.Personas, d)
+		case *StageDoc:
+			set.Stages = append(set.Stages, d)
+		case *TouchpointDoc:
+			set.Touchpoints = append(set.Touchpoints, d)
+		}
+	}
+	return set, diags
+}
+
+// inside reports whether dir is base or below it.
+func inside(base, dir string) bool {
+	rel, err := filepath.Rel(base, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// walk lists the Markdown files of the content folder in path order,
+// reporting what it passes over.
+func walk(root *os.Root, contentDir string, diags *diag.List) []job {
+	var jobs []job
+	rel := func(name string) string { return path.Join(filepath.ToSlash(contentDir), name) }
+	err := fs.WalkDir(root.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(rel(name), diag.Pos{}, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if name == "." {
+			return nil
+		}
+		base := d.Name()
+		if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // hidden files and editor backups
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := root.Stat(name)
+			if err != nil {
+				diags.Errorf(rel(name), diag.Pos{}, "symbolic link leaves the content folder or is broken; it is refused").Hint =
+					"copy the file into the content folder instead"
+				return nil
+			}
+			if info.IsDir() {
+				diags.Warnf(rel(name), diag.Pos{}, "symbolic link to a folder is not followed; its files are not read")
+				return nil
+			}
+		} else if d.IsDir() {
+			top := strings.SplitN(name, "/", 2)[0]
+			if name == top && !isSection(top) {
+				diags.Warnf(rel(name), diag.Pos{}, "folder is not read: content goes in personas/, stages/ or touchpoints/")
+				return fs.SkipDir
+			}
+			return nil
+		}
+		section, ok := sectionOf(name)
+		switch {
+		case !ok:
+			diags.Warnf(rel(name), diag.Pos{}, "file is not read: content goes in personas/, stages/ or touchpoints/, or in _index.md")
+		case !strings.HasSuffix(base, ".md"):
+			diags.Warnf(rel(name), diag.Pos{}, "file is not read: only Markdown files (.md) are content")
+		case base == "_index.md" && section != SectionHome:
+			diags.Warnf(rel(name), diag.Pos{}, "file is not read: section pages are generated; put the portal's intro in %s", rel("_index.md"))
+		default:
+			jobs = append(jobs, job{name: name, section: section})
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(contentDir, diag.Pos{}, "cannot read the content folder: %v", err)
+	}
+	slices.SortFunc(jobs, func(a, b job) int { return strings.Compare(a.name, b.name) })
+	return jobs
+}
+
+func isSection(dir string) bool {
+	return dir == string(SectionPersonas) || dir == string(SectionStages) || dir == string(SectionTouchpoints)
+}
+
+func sectionOf(name string) (Section, bool) {
+	if name == "_index.md" {
+		return SectionHome, true
+	}
+	top, rest, ok := strings.Cut(name, "/")
+	if !ok || rest == "" || !isSection(top) {
+		return "", false
+	}
+	return Section(top), true
+}
+
+type loaded struct {
+	doc   any
+	diags diag.List
+}
+
+// loadFile reads, splits, decodes and renders one file.
+func loadFile(root *os.Root, j job, cfg *config.Config, md *Markdown) loaded {
+	file := path.Join(filepath.ToSlash(cfg.ContentDir), j.name)
+	src, err := readSource(root, j.name, cfg.MaxFileSize)
+	if err != nil {
+		var out loaded
+		out.diags.Errorf(file, diag.Pos{}, "%v", unwrapPath(err))
+		return out
+	}
+	return parseDoc(file, j.section, src, cfg, md)
+}
+
+// parseDoc splits, decodes and renders the text of one file, which must
+// already be normalised (no byte-order mark, "\n" line ends).
+func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *Markdown) (out loaded) {
+	d := &decoder{file: file, diags: &out.diags}
+	if len(strings.TrimSpace(string(src))) == 0 {
+		d.errorf(diag.Pos{Line: 1, Col: 1}, "file is empty").Hint = "start it with front matter: +++, title = \"...\", +++"
+		return out
+	}
+	sp, err := SplitFrontMatter(src)
+	if err != nil {
+		var se *SplitError
+		errors.As(err, &se)
+		d.errorf(diag.Pos{Line: se.Line, Col: 1}, "%s", se.Message)
+		return out
+	}
+	var front *Node
+	if sp.Format == YAML {
+		front, err = parseYAML(sp.Front, sp.FrontLine)
+	} else {
+		front, err = parseTOML(sp.Front, sp.FrontLine)
+	}
+	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			d.errorf(pe.Pos, "%s", pe.Message)
+		} else {
+			d.errorf(diag.Pos{Line: sp.FrontLine}, "%v", err)
+		}
+		return out
+	}
+	id := strings.TrimSuffix(path.Base(file), ".md")
+	meta := Meta{ID: id, Path: file}
+	dir := ""
+	if section != SectionHome {
+		if !ValidID(id) {
+			d.errorf(diag.Pos{}, "file name %q cannot be an id: use letters, digits, \"-\" and \"_\" only", path.Base(file)).Hint =
+				"rename the file, e.g. " + strconvQuote(suggestID(id)+".md")
+			return out
+		}
+		dir = string(section) + "/" + id + "/"
+	}
+	body, links, warns, err := md.Convert(sp.Body, dir, sp.BodyLine)
+	if err != nil {
+		d.errorf(diag.Pos{Line: sp.BodyLine}, "cannot render the Markdown: %v", err)
+	}
+	for _, w := range warns {
+		d.warnf(w.pos, "%s", w.msg)
+	}
+	meta.Body, meta.Links = body, links
+	switch section {
+	case SectionHome:
+		doc := &HomeDoc{Meta: meta}
+		decodeHome(d, front, doc)
+		out.doc = doc
+	case SectionStages:
+		doc := &StageDoc{Meta: meta}
+		decodeStage(d, front, doc)
+		out.doc = doc
+	case SectionTouchpoints:
+		doc := &TouchpointDoc{Meta: meta}
+		decodeTouchpoint(d, front, doc)
+		out.doc = doc
+	case SectionPersonas:
+		doc := &PersonaDoc{Meta: meta}
+		decodePersona(d, front, doc, cfg.Emotion)
+		out.doc = doc
+	}
+	return out
+}
+
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
+
+// suggestID turns a file name into a valid id: spaces and other characters
+// become "-".
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if ValidID(string(r)) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "page"
+	}
+	return out
+}

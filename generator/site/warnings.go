@@ -1,0 +1,48 @@
+package site
+
+import (
+	"github.com/cxatlas/cxatlas/generator/diag"
+)
+
+// warnings reports content that builds but is likely a mistake or out of
+// date.
+func (l *linker) warnings() {
+	for _, tp := range l.s.Touchpoints {
+		if len(tp.Personas) == 0 {
+			l.diags.Warnf(tp.Source.Path, diag.Pos{Line: 1, Col: 1}, "touchpoint %q is not used by any persona's steps", tp.ID).Hint =
+				"list it in a step's touchpoints, or remove the file"
+		}
+	}
+	for _, st := range l.s.Stages {
+		if len(st.Steps) == 0 {
+			l.diags.Warnf(st.Source.Path, diag.Pos{Line: 1, Col: 1}, "stage %q has no steps in any persona's journey", st.ID)
+		}
+	}
+	staleAfter := l.cfg.StaleAfter
+	for _, p := range l.s.Personas {
+		switch {
+		case p.Reviewed.IsZero():
+			p.Stale = true
+			l.diags.Warnf(p.Source.Path, diag.Pos{Line: 1, Col: 1}, "persona %q has no reviewed date", p.ID).Hint =
+				"add reviewed = YYYY-MM-DD with the date of the last review"
+		case l.s.Built.Sub(p.Reviewed).Hours() > float64(staleAfter)*24:
+			p.Stale = true
+			days := int(l.s.Built.Sub(p.Reviewed).Hours() / 24)
+			l.diags.Warnf(p.Source.Path, l.reviewedPos(p), "persona %q was last reviewed %s, %d days ago (more than %d)",
+				p.ID, p.Reviewed.Format("2006-01-02"), days, staleAfter).Hint = "review the map with its team and update reviewed"
+		}
+		for _, st := range p.Steps {
+			if len(st.Pains) > 0 && len(st.Evidence) == 0 {
+				l.diags.Warnf(p.Source.Path, diag.Pos{Line: st.Source.Line, Col: 1}, "step %d has %s but no evidence",
+					st.Index, plural(len(st.Pains), "pain point")).Hint = "add evidence: an interview, a metric, a ticket count"
+			}
+		}
+	}
+}
+
+func (l *linker) reviewedPos(p *Persona) diag.Pos {
+	if d := l.personaDocs[p]; d != nil && d.ReviewedPos.Line > 0 {
+		return d.ReviewedPos
+	}
+	return diag.Pos{Line: 1, Col: 1}
+}
