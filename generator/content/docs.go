@@ -26,8 +26,9 @@ type Set struct {
 	Personas    []*PersonaDoc
 	Stages      []*StageDoc
 	Touchpoints []*TouchpointDoc
-	// Broken lists the ids of files that exist but could not be read, by
-	// section, so that references to them are not reported a second time.
+	// Broken lists, by section, the ids of files that exist but could not
+	// be read or repeat an id, so that references to them are not reported
+	// a second time.
 	Broken map[Section]map[string]bool
 }
 

@@ -70,16 +70,25 @@ func Load(opts Options) (*Set, diag.List) {
 	}
 	close(next)
 	wg.Wait()
+	seen := map[string]string{}
 	for i, r := range results {
 		diags.Append(r.diags)
+		id := strings.TrimSuffix(path.Base(jobs[i].name), ".md")
 		if r.doc == nil && jobs[i].section != SectionHome {
-			if set.Broken == nil {
-				set.Broken = map[Section]map[string]bool{}
+			set.broken(jobs[i].section, id)
+			continue
+		}
+		// Two files whose ids differ only in case publish to one URL on
+		// case-insensitive file systems: the first in path order wins.
+		if key := string(jobs[i].section) + "/" + strings.ToLower(id); jobs[i].section != SectionHome {
+			if prev, dup := seen[key]; dup {
+				file := path.Join(filepath.ToSlash(cfg.ContentDir), jobs[i].name)
+				diags.Errorf(file, diag.Pos{}, "duplicate id %q: %s also publishes to %s/%s/", id, prev, jobs[i].section, strings.ToLower(id)).Hint =
+					"rename one of the files (ids ignore case, since many file systems do)"
+				set.broken(jobs[i].section, id)
+				continue
 			}
-			if set.Broken[jobs[i].section] == nil {
-				set.Broken[jobs[i].section] = map[string]bool{}
-			}
-			set.Broken[jobs[i].section][strings.TrimSuffix(path.Base(jobs[i].name), ".md")] = true
+			seen[key] = path.Join(filepath.ToSlash(cfg.ContentDir), jobs[i].name)
 		}
 		switch d := r.doc.(type) {
 		case *HomeDoc:
@@ -93,6 +102,16 @@ func Load(opts Options) (*Set, diag.List) {
 		}
 	}
 	return set, diags
+}
+
+func (s *Set) broken(section Section, id string) {
+	if s.Broken == nil {
+		s.Broken = map[Section]map[string]bool{}
+	}
+	if s.Broken[section] == nil {
+		s.Broken[section] = map[string]bool{}
+	}
+	s.Broken[section][id] = true
 }
 
 // inside reports whether dir is base or below it.

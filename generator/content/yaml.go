@@ -30,6 +30,9 @@ func parseYAML(src []byte, firstLine int) (n *Node, err error) {
 			}
 			msg = m[2]
 		}
+		if strings.Contains(msg, "mapping values") || strings.Contains(msg, "did not find expected") {
+			msg += "; check the indentation, and quote text that contains \": \" or starts with a special character"
+		}
 		return nil, &ParseError{Pos: diag.Pos{Line: firstLine + line - 1, Col: 1}, Message: "malformed YAML: " + msg}
 	}
 	c := &yamlConverter{offset: firstLine - 1}

@@ -39,9 +39,6 @@ type linker struct {
 	set   *content.Set
 	s     *Site
 	diags diag.List
-	// seen maps a case-folded id to the file that first used it, by section,
-	// to find two files that would publish to one URL.
-	seen map[string]string
 	// personaDocs keeps the document of each persona, for positions.
 	personaDocs map[*Persona]*content.PersonaDoc
 }
@@ -56,26 +53,8 @@ func (l *linker) home() {
 	}
 }
 
-// claim registers an entity's URL and reports a second file claiming it.
-func (l *linker) claim(section content.Section, m *content.Meta) bool {
-	if l.seen == nil {
-		l.seen = map[string]string{}
-	}
-	key := string(section) + "/" + strings.ToLower(m.ID)
-	if prev, ok := l.seen[key]; ok {
-		l.diags.Errorf(m.Path, diag.Pos{}, "duplicate id %q: %s also publishes to %s/%s/", m.ID, prev, section, strings.ToLower(m.ID)).Hint =
-			"rename one of the files (ids ignore case, since many file systems do)"
-		return false
-	}
-	l.seen[key] = m.Path
-	return true
-}
-
 func (l *linker) stages() {
 	for _, d := range l.set.Stages {
-		if !l.claim(content.SectionStages, &d.Meta) {
-			continue
-		}
 		st := &Stage{ID: d.ID, Title: d.Title, Order: d.Order, Goal: d.Goal, Questions: d.Questions,
 			KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
 		l.s.Stages = append(l.s.Stages, st)
@@ -91,9 +70,6 @@ func (l *linker) stages() {
 
 func (l *linker) touchpoints() {
 	for _, d := range l.set.Touchpoints {
-		if !l.claim(content.SectionTouchpoints, &d.Meta) {
-			continue
-		}
 		tp := &Touchpoint{ID: d.ID, Title: d.Title, Channel: d.Channel, Mode: d.Mode, Managed: d.Managed,
 			Owner: d.Owner, KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
 		for _, r := range d.Stages {
@@ -158,9 +134,6 @@ func hint[T any](id string, known map[string]T, section string) string {
 
 func (l *linker) personas() {
 	for _, d := range l.set.Personas {
-		if !l.claim(content.SectionPersonas, &d.Meta) {
-			continue
-		}
 		p := &Persona{ID: d.ID, Title: d.Title, Summary: d.Summary, Quote: d.Quote, Priority: d.Priority,
 			Reviewed: d.Reviewed, Goals: d.Goals, Needs: d.Needs, Frustrations: d.Frustrations,
 			Channels: d.Channels, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/cxatlas/cxatlas/generator/build"
+	"github.com/cxatlas/cxatlas/generator/diag"
+)
+
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", "build [-s SITE_DIR] [-d OUT_DIR] [-v]", stderr)
+	site := fs.String("s", ".", "site `directory` holding config.toml and the content folder")
+	out := fs.String("d", "", "output `directory` (default: publishDir of config.toml, relative to the site)")
+	verbose := fs.Bool("v", false, "print the time each step takes")
+	quiet := fs.Bool("q", false, "print errors only")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs, stderr); err != nil {
+		return err
+	}
+	opts := build.Options{SiteDir: *site, OutDir: *out}
+	if *verbose {
+		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	start := time.Now()
+	res, err := build.Build(opts)
+	report(stderr, res.Diags, *quiet)
+	if errors.Is(err, build.ErrContent) {
+		e, _ := res.Diags.Count()
+		fmt.Fprintf(stderr, "build failed: %s; the output folder was not changed\n", plural(e, "error"))
+		return errContent
+	}
+	if err != nil {
+		return err
+	}
+	if !*quiet {
+		r := res.Report
+		fmt.Fprintf(stdout, "built %s in %s: %d written, %d unchanged, %d removed, in %s\n",
+			plural(len(res.Pages), "page"), time.Since(start).Round(time.Millisecond), r.Written, r.Unchanged, r.Removed, res.OutDir)
+	}
+	return nil
+}
+
+// report prints diagnostics as text; quiet leaves out the warnings.
+func report(w io.Writer, l diag.List, quiet bool) {
+	for _, d := range l {
+		if quiet && d.Severity == diag.Warning {
+			continue
+		}
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

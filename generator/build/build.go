@@ -1,0 +1,217 @@
+// Package build runs the whole pipeline of a portal: it loads the content,
+// links it into a site, checks every page link, renders the pages and
+// publishes them. Check runs every validation without writing anything;
+// Build writes only when the content has no errors, so a failed build
+// leaves the publish folder as it was.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/diag"
+	"github.com/cxatlas/cxatlas/generator/publish"
+	"github.com/cxatlas/cxatlas/generator/render"
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+// Options says which portal to build and where.
+type Options struct {
+	// SiteDir holds config.toml and the content folder.
+	SiteDir string
+	// OutDir, when set, overrides the configured publishDir. A relative
+	// OutDir is relative to the working directory, like any command-line
+	// path.
+	OutDir string
+	// Now is the time of the build, for review dates; zero means time.Now.
+	Now time.Time
+	// Logger receives the timings of each step at debug level; nil
+	// discards them.
+	Logger *slog.Logger
+}
+
+// Result is what a check or build found and did.
+type Result struct {
+	// Diags holds every problem found, sorted by file and line.
+	Diags diag.List
+	// Site is the linked portal; nil when the configuration is unusable.
+	Site *site.Site
+	// Pages lists the pages of the portal.
+	Pages []render.Page
+	// OutDir is the absolute publish folder.
+	OutDir string
+	// Report says what was written; zero for a check.
+	Report publish.Report
+	// Timings holds the duration of each step, in pipeline order.
+	Timings []Timing
+}
+
+// Timing is how long one step of the pipeline took.
+type Timing struct {
+	Step     string
+	Duration time.Duration
+}
+
+// ErrContent is returned by Build when the content has errors; the
+// problems are in Result.Diags.
+var ErrContent = errors.New("the content has errors")
+
+type run struct {
+	opts  Options
+	res   *Result
+	cfg   *config.Config
+	start time.Time
+	log   *slog.Logger
+}
+
+func (r *run) step(name string) {
+	now := time.Now()
+	d := now.Sub(r.start)
+	r.res.Timings = append(r.res.Timings, Timing{Step: name, Duration: d})
+	r.log.Debug("step", "name", name, "took", d)
+	r.start = now
+}
+
+// Check loads, links and renders the page list of the portal, reporting
+// every problem, and writes nothing.
+func Check(opts Options) (*Result, error) {
+	r, renderer, err := prepare(opts)
+	if err != nil || renderer == nil {
+		return r.res, err
+	}
+	return r.res, nil
+}
+
+// prepare runs every step before rendering. It returns a nil Renderer when
+// the configuration is unusable.
+func prepare(opts Options) (*run, *render.Renderer, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	r := &run{opts: opts, res: &Result{}, start: time.Now(), log: log}
+	cfg, diags := config.Load(opts.SiteDir)
+	r.cfg = cfg
+	r.res.Diags = diags
+	if diags.HasErrors() {
+		r.res.Diags = r.res.Diags.Sort()
+		return r, nil, nil
+	}
+	theme, err := render.OpenTheme(opts.SiteDir, cfg.Theme)
+	if err != nil {
+		r.res.Diags.Errorf(config.FileName, diag.Pos{}, "%v", err)
+		r.res.Diags = r.res.Diags.Sort()
+		return r, nil, nil
+	}
+	renderer, err := render.New(theme)
+	if err != nil {
+		r.res.Diags.Errorf(config.FileName, diag.Pos{}, "theme %q: %v", cfg.Theme, err)
+		r.res.Diags = r.res.Diags.Sort()
+		return r, nil, nil
+	}
+	r.step("config")
+	set, diags := content.Load(content.Options{SiteDir: opts.SiteDir, Config: cfg})
+	r.res.Diags.Append(diags)
+	r.step("load")
+	s, diags := site.Link(cfg, set, opts.Now)
+	r.res.Diags.Append(diags)
+	r.res.Site = s
+	r.step("link")
+	r.res.Pages = renderer.Pages(s)
+	static, err := renderer.Static()
+	if err != nil {
+		return r, nil, err
+	}
+	r.checkLinks(set, static)
+	r.step("pages")
+	r.res.Diags = r.res.Diags.Sort()
+	return r, renderer, nil
+}
+
+// Build checks the portal and, when it has no errors, renders and publishes
+// it. A build with errors returns ErrContent and writes nothing.
+func Build(opts Options) (*Result, error) {
+	r, renderer, err := prepare(opts)
+	if err != nil {
+		return r.res, err
+	}
+	if renderer == nil || r.res.Diags.HasErrors() {
+		return r.res, ErrContent
+	}
+	out := opts.OutDir
+	if out == "" {
+		out = filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.PublishDir))
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return r.res, err
+	}
+	r.res.OutDir = abs
+	files, err := renderAll(renderer, r.res.Site, r.res.Pages)
+	if err != nil {
+		return r.res, err
+	}
+	static, err := renderer.Static()
+	if err != nil {
+		return r.res, err
+	}
+	for _, f := range static {
+		files = append(files, publish.File{Path: f.Path, Data: f.Data})
+	}
+	r.step("render")
+	var minifier *publish.Minifier
+	if r.cfg.Minify {
+		minifier = publish.NewMinifier()
+	}
+	protected := []string{opts.SiteDir, filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir))}
+	rep, err := publish.Write(abs, files, publish.Options{Protected: protected, Minifier: minifier})
+	r.res.Report = rep
+	r.step("write")
+	if err != nil {
+		return r.res, fmt.Errorf("publish %s: %w", out, err)
+	}
+	return r.res, nil
+}
+
+// renderAll renders every page on all cores.
+func renderAll(renderer *render.Renderer, s *site.Site, pages []render.Page) ([]publish.File, error) {
+	files := make([]publish.File, len(pages))
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				if err := renderer.Render(&buf, s, pages[i]); err != nil {
+					errs[i] = err
+					continue
+				}
+				files[i] = publish.File{Path: pages[i].Path, Data: bytes.Clone(buf.Bytes())}
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
