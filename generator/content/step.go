@@ -28,6 +28,9 @@ func decodeStep(d *decoder, n *Node, scale config.Scale) *StepDoc {
 				continue
 			}
 			s.Stage = Ref{ID: strings.TrimSpace(v.Str), Pos: v.Pos}
+			if s.Stage.ID == "" {
+				d.errorf(v.Pos, "stage is empty").Hint = "write the id of a stage: a file name in content/stages/ without .md"
+			}
 		case "touchpoints":
 			s.Touchpoints = d.refs("touchpoints", v)
 		case "action":

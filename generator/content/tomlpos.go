@@ -244,7 +244,7 @@ func (s *tomlScanner) literalString() string {
 	return k
 }
 
-// skipMultiline moves past a """ or ”' string, from its opening quotes.
+// skipMultiline moves past a multi-line string, from its opening quotes.
 func (s *tomlScanner) skipMultiline(q byte) {
 	s.adv()
 	s.adv()

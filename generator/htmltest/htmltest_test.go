@@ -1,0 +1,32 @@
+package htmltest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestProblems(t *testing.T) {
+	unsafe := func(u string) bool { return strings.HasPrefix(strings.ToLower(u), "javascript:") }
+	tests := []struct {
+		name string
+		doc  string
+		want int
+	}{
+		{"clean", `<!doctype html><p class=x title="<script>">a &lt;script> b</p>`, 0},
+		{"script element", `<p>x</p><SCRIPT>alert(1)</SCRIPT>`, 1},
+		{"handler unquoted", `<img src=x onerror=alert(1)>`, 1},
+		{"handler in svg", `<svg onload="x"></svg>`, 1},
+		{"unsafe href", `<a href="JavaScript:alert(1)">x</a>`, 1},
+		{"entity-encoded scheme", `<a href="javascript&#58;alert(1)">x</a>`, 1},
+		{"tag text in comment", `<!-- <script> --><p>ok</p>`, 0},
+		{"tag text in title", `<title><script></title>`, 0},
+		{"style raw text", `<style>a::after{content:"<script>"}</style>`, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Problems(tt.doc, unsafe); len(got) != tt.want {
+				t.Errorf("got %v, want %d problems", got, tt.want)
+			}
+		})
+	}
+}
