@@ -206,3 +206,54 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 		}
 	}
 }
+
+// chromium returns the path of a headless Chromium, or skips the test
+// outside CI when there is none (CI installs it, so there it must run).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no Chromium: CI must open the pages in a browser")
+	}
+	t.Skip("no Chromium installed")
+	return ""
+}
+
+// TestPagesInChromium opens built pages in headless Chromium and checks the
+// document the browser made of them: the persona map with its chart and the
+// pain-point index, under a sub-path, as a static host would serve them.
+func TestPagesInChromium(t *testing.T) {
+	browser := chromium(t)
+	out := filepath.Join(t.TempDir(), "hosted", "cx", "portal")
+	if r := cxatlas(t, ".", "build", "-s", exampleSite(t), "-d", out); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	tests := []struct {
+		page string
+		want []string
+	}{
+		{"index.html", []string{"<main", "Hearthway"}},
+		{"personas/urgent-replacer/index.html", []string{"<svg", "step-1", "Anna"}},
+		{"pains/index.html", []string{"<table", "pain-delivery-window"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--no-first-run", "--disable-component-update", "--disable-sync", "--user-data-dir="+t.TempDir(),
+				"--dump-dom", "file://"+filepath.Join(out, filepath.FromSlash(tt.page)))
+			dom, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("chromium: %v", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(dom), w) {
+					t.Errorf("the DOM Chromium built lacks %q", w)
+				}
+			}
+		})
+	}
+}
