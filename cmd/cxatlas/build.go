@@ -17,6 +17,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("d", "", "output `directory` (default: publishDir of config.toml, relative to the site)")
 	verbose := fs.Bool("v", false, "print the time each step takes")
 	quiet := fs.Bool("q", false, "print errors only")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -27,8 +29,15 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if *verbose {
 		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	res, err := build.Build(opts)
+	if perr := stop(); perr != nil && err == nil {
+		err = perr
+	}
 	report(stderr, res.Diags, *quiet)
 	if errors.Is(err, build.ErrContent) {
 		e, _ := res.Diags.Count()

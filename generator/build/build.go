@@ -158,7 +158,11 @@ func Build(opts Options) (*Result, error) {
 		return r.res, err
 	}
 	r.res.OutDir = abs
-	files, err := renderAll(renderer, r.res.Site, r.res.Pages)
+	var minifier *publish.Minifier
+	if r.cfg.Minify {
+		minifier = publish.NewMinifier()
+	}
+	files, err := renderAll(renderer, r.res.Site, r.res.Pages, minifier)
 	if err != nil {
 		return r.res, err
 	}
@@ -167,15 +171,17 @@ func Build(opts Options) (*Result, error) {
 		return r.res, err
 	}
 	for _, f := range static {
-		files = append(files, publish.File{Path: f.Path, Data: f.Data})
+		data := f.Data
+		if minifier != nil {
+			if data, err = minifier.Minify(f.Path, f.Data); err != nil {
+				return r.res, fmt.Errorf("minify %s: %w", f.Path, err)
+			}
+		}
+		files = append(files, publish.File{Path: f.Path, Data: data})
 	}
 	r.step("render")
-	var minifier *publish.Minifier
-	if r.cfg.Minify {
-		minifier = publish.NewMinifier()
-	}
 	protected := []string{opts.SiteDir, filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir))}
-	rep, err := publish.Write(abs, files, publish.Options{Protected: protected, Minifier: minifier})
+	rep, err := publish.Write(abs, files, publish.Options{Protected: protected})
 	r.res.Report = rep
 	r.step("write")
 	if err != nil {
@@ -184,8 +190,9 @@ func Build(opts Options) (*Result, error) {
 	return r.res, nil
 }
 
-// renderAll renders every page on all cores.
-func renderAll(renderer *render.Renderer, s *site.Site, pages []render.Page) ([]publish.File, error) {
+// renderAll renders every page on all cores, minifying each as soon as it
+// is rendered when minifier is set, so that only one copy is held.
+func renderAll(renderer *render.Renderer, s *site.Site, pages []render.Page, minifier *publish.Minifier) ([]publish.File, error) {
 	files := make([]publish.File, len(pages))
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
@@ -201,7 +208,18 @@ func renderAll(renderer *render.Renderer, s *site.Site, pages []render.Page) ([]
 					errs[i] = err
 					continue
 				}
-				files[i] = publish.File{Path: pages[i].Path, Data: bytes.Clone(buf.Bytes())}
+				var data []byte
+				if minifier == nil {
+					data = bytes.Clone(buf.Bytes())
+				} else {
+					m, err := minifier.Minify(pages[i].Path, buf.Bytes())
+					if err != nil {
+						errs[i] = err
+						continue
+					}
+					data = m
+				}
+				files[i] = publish.File{Path: pages[i].Path, Data: data}
 			}
 		}()
 	}

@@ -260,6 +260,9 @@ type Pain struct {
 	Touchpoints []*Touchpoint
 	// Owners are the distinct owners of Touchpoints, sorted.
 	Owners []string
+
+	// norm is the normalised text of the first mention.
+	norm string
 }
 
 // Opportunity is a way to remove a pain or improve a step.

@@ -46,7 +46,8 @@ func (l *linker) pains() {
 		}
 	}
 	byID := map[string]int{}
-	byText := map[string]int{}
+	byText := make(map[string]int, len(mentions))
+	norm := make([]string, len(mentions))
 	for i, m := range mentions {
 		if m.ID != "" {
 			if j, ok := byID[m.ID]; ok {
@@ -56,6 +57,7 @@ func (l *linker) pains() {
 			}
 		}
 		t := NormalizePain(m.Text)
+		norm[i] = t
 		if j, ok := byText[t]; ok {
 			union(i, j)
 		} else {
@@ -67,7 +69,7 @@ func (l *linker) pains() {
 		r := find(i)
 		p := groups[r]
 		if p == nil {
-			p = &Pain{Text: m.Text}
+			p = &Pain{Text: m.Text, norm: norm[i]}
 			groups[r] = p
 			l.s.Pains = append(l.s.Pains, p)
 		}
@@ -88,7 +90,7 @@ func (l *linker) pains() {
 	}
 	slices.SortStableFunc(l.s.Pains, func(a, b *Pain) int {
 		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(len(b.Personas), len(a.Personas)),
-			cmp.Compare(len(b.Mentions), len(a.Mentions)), cmp.Compare(NormalizePain(a.Text), NormalizePain(b.Text)))
+			cmp.Compare(len(b.Mentions), len(a.Mentions)), cmp.Compare(a.norm, b.norm))
 	})
 	index := make(map[*Pain]int, len(l.s.Pains))
 	for i, p := range l.s.Pains {
@@ -150,7 +152,7 @@ func painKey(p *Pain, taken map[string]bool) string {
 		key = "pain-" + p.ID
 	} else {
 		h := fnv.New32a()
-		h.Write([]byte(NormalizePain(p.Text)))
+		h.Write([]byte(p.norm))
 		key = fmt.Sprintf("pain-%08x", h.Sum32())
 	}
 	base := key

@@ -1,0 +1,145 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/publish"
+	"github.com/cxatlas/cxatlas/generator/render"
+	"github.com/cxatlas/cxatlas/generator/site"
+	"github.com/cxatlas/cxatlas/generator/synth"
+)
+
+// benchSites caches the synthetic portals of the benchmarks, by size.
+var benchSites sync.Map
+
+// benchSite returns a synthetic portal of the named size, generated once
+// per test binary. CXATLAS_BENCH_SIZE picks the size for the step
+// benchmarks (default medium, about 1,000 files); large is about 10,000.
+func benchSite(b *testing.B) string {
+	b.Helper()
+	size := os.Getenv("CXATLAS_BENCH_SIZE")
+	if size == "" {
+		size = "medium"
+	}
+	if dir, ok := benchSites.Load(size); ok {
+		return dir.(string)
+	}
+	spec, err := synth.Preset(size)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "cxatlas-bench-"+size)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.Generate(dir, spec); err != nil {
+		b.Fatal(err)
+	}
+	benchSites.Store(size, dir)
+	return dir
+}
+
+func loadBench(b *testing.B, dir string) (*config.Config, *content.Set) {
+	b.Helper()
+	cfg, diags := config.Load(dir)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	return cfg, set
+}
+
+func BenchmarkLoad(b *testing.B) {
+	dir := benchSite(b)
+	for b.Loop() {
+		loadBench(b, dir)
+	}
+}
+
+func BenchmarkLink(b *testing.B) {
+	cfg, set := loadBench(b, benchSite(b))
+	for b.Loop() {
+		site.Link(cfg, set, testNow)
+	}
+}
+
+func renderer(b *testing.B) *render.Renderer {
+	b.Helper()
+	theme, err := render.OpenTheme(".", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := render.New(theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+func BenchmarkRender(b *testing.B) {
+	cfg, set := loadBench(b, benchSite(b))
+	s, _ := site.Link(cfg, set, testNow)
+	r := renderer(b)
+	pages := r.Pages(s)
+	b.ResetTimer()
+	for b.Loop() {
+		files, err := renderAll(r, s, pages, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var n int64
+		for _, f := range files {
+			n += int64(len(f.Data))
+		}
+		b.SetBytes(n)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	cfg, set := loadBench(b, benchSite(b))
+	s, _ := site.Link(cfg, set, testNow)
+	r := renderer(b)
+	files, err := renderAll(r, s, r.Pages(s), publish.NewMinifier())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, mode := range []string{"fresh", "unchanged"} {
+		b.Run(mode, func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "public")
+			if mode == "unchanged" {
+				if _, err := publish.Write(out, files, publish.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for b.Loop() {
+				if mode == "fresh" {
+					b.StopTimer()
+					os.RemoveAll(out)
+					b.StartTimer()
+				}
+				if _, err := publish.Write(out, files, publish.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	dir := benchSite(b)
+	out := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		if _, err := Build(Options{SiteDir: dir, OutDir: out, Now: testNow}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
