@@ -142,4 +142,3 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
-

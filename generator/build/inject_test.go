@@ -57,7 +57,7 @@ func writeHostilePortal(t *testing.T, dir string) {
 	t.Helper()
 	p := func(i int) string { return payloads[i%len(payloads)] }
 	files := map[string]string{
-		"config.toml": fmt.Sprintf("title = %s\neditURL = %s\n", tomlString(p(0)), tomlString("https://example.com/edit/\"><script>alert(20)</script>/")),
+		"config.toml":       fmt.Sprintf("title = %s\neditURL = %s\n", tomlString(p(0)), tomlString("https://example.com/edit/\"><script>alert(20)</script>/")),
 		"content/_index.md": fmt.Sprintf("+++\ntitle = %s\n+++\n%s", tomlString(p(1)), hostileBody),
 		"content/stages/s1.md": fmt.Sprintf("+++\ntitle = %s\ngoal = %s\nquestions = %s\nkpis = %s\norder = 1\n+++\n%s",
 			tomlString(p(2)), tomlString(p(3)), tomlList(payloads), tomlList(payloads), hostileBody),
