@@ -1,0 +1,241 @@
+package chart
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+func TestFormatMean(t *testing.T) {
+	tests := []struct {
+		name string
+		st   site.Stat
+		want string
+	}{
+		{"no scores", site.Stat{}, "—"},
+		{"positive", site.Stat{N: 3, Mean: 1.333}, "+1.3"},
+		{"negative", site.Stat{N: 2, Mean: -0.5}, "-0.5"},
+		{"whole", site.Stat{N: 1, Mean: 2}, "+2"},
+		{"rounds to zero", site.Stat{N: 4, Mean: -0.04}, "0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FormatMean(tt.st); got != tt.want {
+				t.Errorf("FormatMean(%+v) = %q, want %q", tt.st, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatEmotion(t *testing.T) {
+	for v, want := range map[int]string{-2: "-2", 0: "0", 3: "+3"} {
+		if got := FormatEmotion(v); got != want {
+			t.Errorf("FormatEmotion(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+func TestTicks(t *testing.T) {
+	tests := []struct {
+		name string
+		sc   config.Scale
+		want string
+	}{
+		{"default", config.Scale{Min: -2, Max: 2}, "[-2 -1 0 1 2]"},
+		{"one to five", config.Scale{Min: 1, Max: 5}, "[1 2 3 4 5]"},
+		{"wide keeps zero and ends", config.Scale{Min: -50, Max: 50}, "[-50 -40 -30 -20 -10 0 10 20 30 40 50]"},
+		{"odd wide", config.Scale{Min: 0, Max: 13}, "[0 2 4 6 8 10 12 13]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fmt.Sprint(ticks(tt.sc)); got != tt.want {
+				t.Errorf("ticks(%v) = %s, want %s", tt.sc, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrapLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		width int
+		lines int
+		want  []string
+	}{
+		{"fits", "Book", 20, 2, []string{"Book"}},
+		{"two lines", "Search and compare offers", 12, 2, []string{"Search and", "compare off…"}},
+		{"cut", "Покупка и установка оборудования", 10, 2, []string{"Покупка и", "установка…"}},
+		{"one line", "A very long stage title", 10, 1, []string{"A very lo…"}},
+		{"long word", "Supercalifragilistic", 8, 2, []string{"Superca…"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := wrapLines(tt.in, tt.width, tt.lines)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("wrapLines(%q, %d, %d) = %q, want %q", tt.in, tt.width, tt.lines, got, tt.want)
+			}
+		})
+	}
+}
+
+// persona builds a persona with one step per emotion; 99 means no score.
+func persona(title string, stages []*site.Stage, emotions ...int) *site.Persona {
+	p := &site.Persona{ID: "p", Title: title}
+	for i, e := range emotions {
+		st := &site.Step{Persona: p, Index: i + 1, Anchor: "step-" + itoa(i+1), Stage: stages[i*len(stages)/len(emotions)]}
+		if e != 99 {
+			st.HasEmotion, st.Emotion = true, e
+			p.Mean.N++
+		}
+		p.Steps = append(p.Steps, st)
+	}
+	for _, s := range stages {
+		r := &site.StageRollup{Stage: s, Persona: p}
+		for _, st := range p.Steps {
+			if st.Stage == s && st.HasEmotion {
+				r.Emotion.N++
+				r.Emotion.Sum += st.Emotion
+			}
+		}
+		if r.Emotion.N > 0 {
+			r.Emotion.Mean = float64(r.Emotion.Sum) / float64(r.Emotion.N)
+		}
+		p.Stages = append(p.Stages, r)
+	}
+	return p
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func stages(titles ...string) []*site.Stage {
+	out := make([]*site.Stage, len(titles))
+	for i, t := range titles {
+		out[i] = &site.Stage{ID: "s" + itoa(i), Title: t, Index: i}
+	}
+	return out
+}
+
+var scale = config.Scale{Min: -2, Max: 2}
+
+func TestCurveDrawsGapsDashesAndCriticalPoints(t *testing.T) {
+	ss := stages("Search", "Buy")
+	p := persona("Parent", ss, 1, 99, -2, 0)
+	p.Steps[2].Critical, p.Steps[2].CriticalReason = true, "Lowest"
+	p.Steps[3].Assumed = true
+	p.Critical = []*site.Step{p.Steps[2]}
+	svg := string(Curve(p, scale, "c"))
+
+	for _, want := range []string{
+		`role="img"`, `aria-labelledby="c-title"`, `<title id="c-title">`, `<desc id="c-desc">`,
+		`href="#step-1"`, `href="#step-3"`, `href="#step-4"`, `no score`, `CRITICAL`, `stroke-dasharray="6 5"`,
+		`>Search<title>Search</title>`, `>Buy<title>Buy</title>`,
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("curve lacks %s", want)
+		}
+	}
+	if strings.Contains(svg, `href="#step-2"`) {
+		t.Error("a step without a score has a point")
+	}
+	// Steps 1 and 3 are not adjacent: the gap at step 2 leaves no segment.
+	if n := strings.Count(svg, "M"); n != 1 {
+		t.Errorf("want 1 segment (3 to 4, dashed), got %d move-tos", n)
+	}
+	if !strings.Contains(svg, `viewBox="0 0 704 `) {
+		t.Error("want 176 units per step")
+	}
+}
+
+func TestCurveScalesToManySteps(t *testing.T) {
+	ss := stages("One", "Two", "Three", "Four", "Five")
+	em := make([]int, 90)
+	for i := range em {
+		em[i] = i%5 - 2
+	}
+	svg := string(Curve(persona("Long", ss, em...), scale, "c"))
+	if !strings.Contains(svg, `viewBox="0 0 15840 `) {
+		t.Errorf("90 steps should widen the chart to 15840 units: %.120s", svg)
+	}
+	if got := strings.Count(svg, `class="point"`); got != 90 {
+		t.Errorf("points = %d, want 90", got)
+	}
+}
+
+func TestOverlayCapsAndStyles(t *testing.T) {
+	ss := stages("Search", "Buy", "Use")
+	var ps []*site.Persona
+	for i := range 10 {
+		ps = append(ps, persona("P"+itoa(i), ss, i%5-2, 1, 99))
+	}
+	ps = append([]*site.Persona{persona("Unscored", ss, 99, 99, 99)}, ps...)
+	shown, capped := OverlaySelection(ps)
+	if len(shown) != MaxOverlay || !capped {
+		t.Fatalf("selection = %d personas, capped %v; want %d, true", len(shown), capped, MaxOverlay)
+	}
+	if shown[0].Title != "P0" {
+		t.Errorf("unscored persona chosen: %s", shown[0].Title)
+	}
+	svg := string(Overlay(shown, ss, scale, "o"))
+	if got := strings.Count(svg, `class="legend"`); got != MaxOverlay {
+		t.Errorf("legend entries = %d, want %d", got, MaxOverlay)
+	}
+	dashes := regexp.MustCompile(`<g class="series"><path [^>]*?(stroke-dasharray="[^"]*")?/>`).FindAllStringSubmatch(svg, -1)
+	seen := map[string]bool{}
+	for _, d := range dashes {
+		seen[d[1]] = true
+	}
+	if len(seen) != MaxOverlay {
+		t.Errorf("series share dash patterns: %d distinct of %d", len(seen), len(dashes))
+	}
+	// The third stage has no scores: no series reaches it.
+	if strings.Contains(svg, "Use: mean") {
+		t.Error("a stage without scores has a point")
+	}
+}
+
+func TestChartsEscapeWriterText(t *testing.T) {
+	hostile := []string{`<script>alert(1)</script>`, `" onmouseover="x`, `]]><x>`, `'&amp;`}
+	for _, h := range hostile {
+		ss := stages(h, h+" second")
+		p := persona(h, ss, -1, 2)
+		p.Steps[0].Critical, p.Steps[0].CriticalReason = true, h
+		p.Steps[0].Anchor = h
+		p.Critical = p.Steps[:1]
+		for name, svg := range map[string]string{
+			"curve":   string(Curve(p, scale, h)),
+			"overlay": string(Overlay([]*site.Persona{p}, ss, scale, h)),
+		} {
+			if strings.Contains(svg, "<script") || strings.Contains(svg, "<x>") || strings.Contains(svg, "]]>") {
+				t.Errorf("%s with %q: unescaped markup", name, h)
+			}
+			if regexp.MustCompile(`\son\w+="`).MatchString(svg) {
+				t.Errorf("%s with %q: an event handler attribute got through", name, h)
+			}
+			if strings.Contains(svg, `'&amp;`) && !strings.Contains(svg, `&#39;&amp;amp;`) {
+				t.Errorf("%s with %q: ampersand not escaped", name, h)
+			}
+		}
+	}
+}
+
+func TestBands(t *testing.T) {
+	ss := stages("A", "B")
+	p := &site.Persona{}
+	for i, s := range []*site.Stage{ss[0], ss[0], ss[1], ss[0]} {
+		p.Steps = append(p.Steps, &site.Step{Index: i + 1, Stage: s})
+	}
+	bands := Bands(p.Steps)
+	var got []string
+	for _, b := range bands {
+		got = append(got, b.Stage.Title+itoa(b.First)+"x"+itoa(len(b.Steps)))
+	}
+	if want := "A0x2 B2x1 A3x1"; strings.Join(got, " ") != want {
+		t.Errorf("bands = %v, want %s", got, want)
+	}
+}

@@ -1,0 +1,65 @@
+package render
+
+import "github.com/cxatlas/cxatlas/generator/site"
+
+// derived holds lookups computed once per site and shared by all its pages,
+// so that rendering one page stays proportional to that page's size. The
+// Renderer keeps the one of the last site it rendered.
+type derived struct {
+	site        *site.Site
+	personas    map[string]*site.Persona
+	stages      map[string]*site.Stage
+	touchpoints map[string]*site.Touchpoint
+	// painPages holds the index page of each pain; nil while the index fits
+	// on one page.
+	painPages map[*site.Pain]int
+	// ownerIndex holds the position of each owner in Site.Owners.
+	ownerIndex map[string]int
+}
+
+// derive returns the lookups of s, computing them on the first call for s.
+func (r *Renderer) derive(s *site.Site) *derived {
+	if d := r.last.Load(); d != nil && d.site == s {
+		return d
+	}
+	r.deriving.Lock()
+	defer r.deriving.Unlock()
+	if d := r.last.Load(); d != nil && d.site == s {
+		return d
+	}
+	d := &derived{
+		site:        s,
+		personas:    make(map[string]*site.Persona, len(s.Personas)),
+		stages:      make(map[string]*site.Stage, len(s.Stages)),
+		touchpoints: make(map[string]*site.Touchpoint, len(s.Touchpoints)),
+	}
+	for _, p := range s.Personas {
+		d.personas[p.ID] = p
+	}
+	for _, st := range s.Stages {
+		d.stages[st.ID] = st
+	}
+	for _, t := range s.Touchpoints {
+		d.touchpoints[t.ID] = t
+	}
+	d.ownerIndex = make(map[string]int, len(s.Owners))
+	for i, o := range s.Owners {
+		d.ownerIndex[o.Name] = i
+	}
+	if len(s.Pains) > PainsPerPage {
+		d.painPages = make(map[*site.Pain]int, len(s.Pains))
+		for i, p := range s.Pains {
+			d.painPages[p] = i/PainsPerPage + 1
+		}
+	}
+	r.last.Store(d)
+	return d
+}
+
+// painPage returns the page of the pain-point index that lists p.
+func (d *derived) painPage(p *site.Pain) int {
+	if n, ok := d.painPages[p]; ok {
+		return n
+	}
+	return 1
+}

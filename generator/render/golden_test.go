@@ -1,0 +1,101 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/render/chart"
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// newRenderer returns a Renderer with the embedded default theme.
+func newRenderer(tb testing.TB) *Renderer {
+	tb.Helper()
+	theme, err := OpenTheme("", "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := New(theme)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+// renderPath renders the page of s written to path.
+func renderPath(tb testing.TB, r *Renderer, s *site.Site, path string) []byte {
+	tb.Helper()
+	for _, p := range r.Pages(s) {
+		if p.Path == path {
+			var b bytes.Buffer
+			if err := r.Render(&b, s, p); err != nil {
+				tb.Fatalf("render %s: %v", path, err)
+			}
+			return b.Bytes()
+		}
+	}
+	tb.Fatalf("no page %s", path)
+	return nil
+}
+
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n%s", name, firstDiff(got, want))
+	}
+}
+
+// firstDiff shows where got and want first differ, with some context.
+func firstDiff(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("at byte %d:\n got: %q\nwant: %q", i, got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+}
+
+func TestGoldenPages(t *testing.T) {
+	r := newRenderer(t)
+	s := linkSet(t, testConfig(), exampleSet())
+	tests := []struct{ path, golden string }{
+		{"index.html", "home.html"},
+		{"personas/retiree/index.html", "persona.html"},
+		{"pains/index.html", "pains.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			checkGolden(t, tt.golden, renderPath(t, r, s, tt.path))
+		})
+	}
+}
+
+func TestGoldenChart(t *testing.T) {
+	s := linkSet(t, testConfig(), exampleSet())
+	p := s.Personas[1]
+	if p.ID != "retiree" {
+		t.Fatalf("fixture changed: persona 2 is %q", p.ID)
+	}
+	checkGolden(t, "curve.svg", []byte(chart.Curve(p, s.Config.Emotion, "curve")+"\n"))
+}

@@ -1,0 +1,81 @@
+package render
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+// File paths of the detail pages use the raw id (ids are letters, digits,
+// "-" and "_", in any script); links percent-encode it.
+func personaPath(id string) string    { return "personas/" + id + "/" }
+func stagePath(id string) string      { return "stages/" + id + "/" }
+func touchpointPath(id string) string { return "touchpoints/" + id + "/" }
+
+// rootOf returns the relative path from the folder of the page at path
+// back to the publish folder: "" for "index.html", "../../" for
+// "personas/family/index.html".
+func rootOf(path string) string {
+	return strings.Repeat("../", strings.Count(path, "/"))
+}
+
+// links builds the hrefs of one page, all relative to it, so a portal works
+// from any sub-path of any host.
+type links struct {
+	root  string
+	pains *derived
+}
+
+// Root is the path back to the publish folder.
+func (l links) Root() string { return l.root }
+
+// Home links to the home page.
+func (l links) Home() string {
+	if l.root == "" {
+		return "./"
+	}
+	return l.root
+}
+
+// To links to a folder or file given from the publish folder, such as
+// "personas/" or "static/cxatlas.css".
+func (l links) To(path string) string { return l.root + path }
+
+// Persona links to a persona's page.
+func (l links) Persona(p *site.Persona) string {
+	return l.root + "personas/" + url.PathEscape(p.ID) + "/"
+}
+
+// Step links to a step's column on its persona's page.
+func (l links) Step(st *site.Step) string {
+	return l.Persona(st.Persona) + "#" + url.PathEscape(st.Anchor)
+}
+
+// Stage links to a stage's page.
+func (l links) Stage(st *site.Stage) string {
+	return l.root + "stages/" + url.PathEscape(st.ID) + "/"
+}
+
+// Touchpoint links to a touchpoint's page.
+func (l links) Touchpoint(t *site.Touchpoint) string {
+	return l.root + "touchpoints/" + url.PathEscape(t.ID) + "/"
+}
+
+// Pain links to a pain's row in the pain-point index, on the page that
+// holds it.
+func (l links) Pain(p *site.Pain) string {
+	return l.root + painPagePath(l.pains.painPage(p)) + "#" + url.PathEscape(p.Key)
+}
+
+// PainPage links to page n of the pain-point index.
+func (l links) PainPage(n int) string { return l.root + painPagePath(n) }
+
+// Owner links to an owner's section of the owners page.
+func (l links) Owner(name string) string {
+	return l.root + "owners/#" + ownerAnchor(l.pains.ownerIndex[name])
+}
+
+// ownerAnchor is the fragment id of the i-th owner on the owners page.
+func ownerAnchor(i int) string { return "owner-" + strconv.Itoa(i+1) }

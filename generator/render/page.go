@@ -1,0 +1,145 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+// PageType names a kind of page; each HTML page type has a template of the
+// same name in the theme, "<type>.html".
+type PageType string
+
+// The page types of a portal.
+const (
+	HomePage          PageType = "home"
+	PersonaList       PageType = "personas"
+	PersonaPage       PageType = "persona"
+	StageList         PageType = "stages"
+	StagePage         PageType = "stage"
+	TouchpointList    PageType = "touchpoints"
+	TouchpointPage    PageType = "touchpoint"
+	PainIndex         PageType = "pains"
+	PainsByStage      PageType = "pains-by-stage"
+	PainsByTouchpoint PageType = "pains-by-touchpoint"
+	OwnerList         PageType = "owners"
+	NotFoundPage      PageType = "404"
+	SitemapFile       PageType = "sitemap"
+	DataFile          PageType = "data"
+)
+
+// PainsPerPage is the most rows a page of the pain-point index holds; longer
+// indexes continue on pains/page/2/ and so on.
+const PainsPerPage = 500
+
+// Page is one output file of a portal.
+type Page struct {
+	// Path is where the page is written, relative to the publish folder,
+	// with forward slashes: "personas/family/index.html".
+	Path string
+	// Type says which template renders the page.
+	Type PageType
+	// ID is the id of the persona, stage or touchpoint of a detail page.
+	ID string
+	// Number is the page number of a page of the pain-point index, from 1.
+	Number int
+	// Shows lists the entities whose data the page shows, so that a rebuild
+	// after a change can redo only the pages that show what changed.
+	Shows []site.Ref
+	// All is set when the page depends on the whole portal (home, lists,
+	// indexes). Detail pages also set it when the pain-point index is split
+	// into several pages: their links to it then depend on the position of
+	// every pain.
+	All bool
+}
+
+// Pages lists every page of s, in a stable order: home, then each section
+// with its list before its detail pages, then 404.html, sitemap.xml and
+// data.json.
+func (r *Renderer) Pages(s *site.Site) []Page {
+	splitPains := len(s.Pains) > PainsPerPage
+	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints))
+	whole := func(path string, t PageType) {
+		pages = append(pages, Page{Path: path, Type: t, All: true})
+	}
+	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true, Shows: []site.Ref{{Kind: site.KindHome}}})
+	whole("personas/index.html", PersonaList)
+	for _, p := range s.Personas {
+		pages = append(pages, Page{Path: personaPath(p.ID) + "index.html", Type: PersonaPage, ID: p.ID, All: splitPains, Shows: personaShows(s, p)})
+	}
+	whole("stages/index.html", StageList)
+	for _, st := range s.Stages {
+		pages = append(pages, Page{Path: stagePath(st.ID) + "index.html", Type: StagePage, ID: st.ID, All: splitPains, Shows: stageShows(st)})
+	}
+	whole("touchpoints/index.html", TouchpointList)
+	for _, t := range s.Touchpoints {
+		pages = append(pages, Page{Path: touchpointPath(t.ID) + "index.html", Type: TouchpointPage, ID: t.ID, All: splitPains, Shows: touchpointShows(t)})
+	}
+	for n := 1; n <= painPageCount(len(s.Pains)); n++ {
+		pages = append(pages, Page{Path: painPagePath(n) + "index.html", Type: PainIndex, Number: n, All: true})
+	}
+	whole("pains/by-stage/index.html", PainsByStage)
+	whole("pains/by-touchpoint/index.html", PainsByTouchpoint)
+	whole("owners/index.html", OwnerList)
+	whole("404.html", NotFoundPage)
+	whole("sitemap.xml", SitemapFile)
+	whole("data.json", DataFile)
+	return pages
+}
+
+// personaShows: the persona, the stage titles and order of its map (every
+// stage, since its roll-up table lists them all) and the touchpoints met.
+func personaShows(s *site.Site, p *site.Persona) []site.Ref {
+	refs := []site.Ref{{Kind: site.KindPersona, ID: p.ID}}
+	for _, st := range s.Stages {
+		refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
+	}
+	seen := map[*site.Touchpoint]bool{}
+	for _, step := range p.Steps {
+		for _, t := range step.Touchpoints {
+			if !seen[t] {
+				seen[t] = true
+				refs = append(refs, site.Ref{Kind: site.KindTouchpoint, ID: t.ID})
+			}
+		}
+	}
+	return refs
+}
+
+// stageShows: the stage, every persona with steps in it and its touchpoints.
+func stageShows(st *site.Stage) []site.Ref {
+	refs := []site.Ref{{Kind: site.KindStage, ID: st.ID}}
+	for _, r := range st.Rollups {
+		refs = append(refs, site.Ref{Kind: site.KindPersona, ID: r.Persona.ID})
+	}
+	for _, t := range st.Touchpoints {
+		refs = append(refs, site.Ref{Kind: site.KindTouchpoint, ID: t.ID})
+	}
+	return refs
+}
+
+// touchpointShows: the touchpoint, the personas who meet it and its stages.
+func touchpointShows(t *site.Touchpoint) []site.Ref {
+	refs := []site.Ref{{Kind: site.KindTouchpoint, ID: t.ID}}
+	for _, p := range t.Personas {
+		refs = append(refs, site.Ref{Kind: site.KindPersona, ID: p.ID})
+	}
+	for _, st := range t.Stages {
+		refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
+	}
+	return refs
+}
+
+// painPageCount is the number of pages the pain-point index takes: at least
+// one, even when there are no pains.
+func painPageCount(pains int) int {
+	return max(1, (pains+PainsPerPage-1)/PainsPerPage)
+}
+
+// painPagePath is the folder of page n of the pain-point index.
+func painPagePath(n int) string {
+	if n <= 1 {
+		return "pains/"
+	}
+	return "pains/page/" + strconv.Itoa(n) + "/"
+}

@@ -1,0 +1,127 @@
+// Package render turns a linked site into pages: the HTML of every page
+// type through the theme's templates, with inline SVG charts, plus
+// sitemap.xml and data.json. Rendering a page is a pure function of the
+// site and the page, so pages can be rendered in parallel and redone one by
+// one.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+// htmlPageTypes lists the page types rendered through a template of the
+// theme.
+func htmlPageTypes() []PageType {
+	return []PageType{
+		HomePage, PersonaList, PersonaPage, StageList, StagePage, TouchpointList,
+		TouchpointPage, PainIndex, PainsByStage, PainsByTouchpoint, OwnerList, NotFoundPage,
+	}
+}
+
+// Renderer renders the pages of portals with one theme. Build it once with
+// New; it is safe for concurrent use.
+type Renderer struct {
+	theme fs.FS
+	pages map[PageType]*template.Template
+	// last caches lookups derived from the site rendered last; deriving
+	// lets one goroutine compute them while the others wait.
+	last     atomic.Pointer[derived]
+	deriving sync.Mutex
+}
+
+// File is a file copied from the theme to the portal as it is.
+type File struct {
+	// Path is relative to the publish folder, with forward slashes.
+	Path string
+	Data []byte
+}
+
+// New parses the templates of theme: templates/_*.html are the layout and
+// the partials every page shares, templates/<type>.html the page of each
+// PageType.
+func New(theme fs.FS) (*Renderer, error) {
+	shared, err := fs.Glob(theme, "templates/_*.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if len(shared) == 0 {
+		return nil, fmt.Errorf("theme: no layout templates (templates/_*.html)")
+	}
+	base, err := template.New("").Funcs(funcs()).ParseFS(theme, shared...)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	r := &Renderer{theme: theme, pages: make(map[PageType]*template.Template, len(htmlPageTypes()))}
+	for _, t := range htmlPageTypes() {
+		name := "templates/" + string(t) + ".html"
+		src, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		page, err := template.Must(base.Clone()).New(string(t)).Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", name, err)
+		}
+		if page.Lookup("main") == nil {
+			return nil, fmt.Errorf("theme: %s does not define the \"main\" template", name)
+		}
+		r.pages[t] = page
+	}
+	return r, nil
+}
+
+// Render writes page p of site s to w.
+func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
+	d := r.derive(s)
+	switch p.Type {
+	case SitemapFile:
+		return writeSitemap(w, s, r.Pages(s))
+	case DataFile:
+		return writeData(w, s, d)
+	}
+	t, ok := r.pages[p.Type]
+	if !ok {
+		return fmt.Errorf("render %s: unknown page type %q", p.Path, p.Type)
+	}
+	v, err := newView(s, p, d)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	if err := t.ExecuteTemplate(w, "base", v); err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return nil
+}
+
+// Static returns the files of the theme's static/ folder, to be written
+// under static/ in the publish folder.
+func (r *Renderer) Static() ([]File, error) {
+	var files []File
+	err := fs.WalkDir(r.theme, "static", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || strings.HasPrefix(path.Base(name), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(r.theme, name)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: name, Data: data})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("theme static files: %w", err)
+	}
+	return files, nil
+}
