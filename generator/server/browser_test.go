@@ -1,0 +1,100 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// checkPage finds the problems overlay when it appears, reads its first
+// problem, dismisses it, and writes what it saw into the page, where the
+// dumped DOM shows it.
+const checkPage = `<!doctype html><html><body><p id="result">waiting</p>
+<script>
+new MutationObserver(function () {
+  var o = document.getElementById("cxatlas-problems");
+  if (!o || window.seen) { return; }
+  window.seen = true;
+  var first = o.querySelector("li").textContent;
+  var count = o.querySelectorAll("li").length;
+  o.querySelector("button").click();
+  var gone = !document.getElementById("cxatlas-problems");
+  document.getElementById("result").textContent = "shown " + count + " [" + first + "] dismissed=" + gone;
+}).observe(document.body, {childList: true});
+</script></body></html>`
+
+// flushCloser closes the handler once the first events are flushed, so
+// that the browser's stream ends, its reconnection is refused, and the page
+// settles.
+type flushCloser struct {
+	http.ResponseWriter
+	h *Handler
+}
+
+func (f flushCloser) Flush() {
+	f.ResponseWriter.(http.Flusher).Flush()
+	f.h.Close()
+}
+
+// TestOverlayInBrowser loads a page in headless Chromium while the build is
+// broken and checks that the overlay lists the problems as text and can be
+// dismissed.
+func TestOverlayInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	browser := findBrowser()
+	if browser == "" {
+		t.Skip("no Chromium found")
+	}
+	dir := portal(t)
+	if err := os.WriteFile(filepath.Join(dir, "check.html"), []byte(checkPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := New(dir)
+	evil := `content/personas/family.md:14:12: unknown stage "<img src=x onerror=alert(1)>"`
+	h.ShowErrors([]string{evil, "content/stages/buy.md:2:9: missing title"})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == eventsPath {
+			w = flushCloser{w, h}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	defer h.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	args := []string{"--headless", "--disable-gpu", "--no-first-run", "--user-data-dir=" + t.TempDir(),
+		"--virtual-time-budget=5000", "--dump-dom", srv.URL + "/check.html"}
+	if os.Geteuid() == 0 {
+		args = append(args, "--no-sandbox")
+	}
+	out, err := exec.CommandContext(ctx, browser, args...).Output()
+	if err != nil {
+		t.Fatalf("%s: %v", browser, err)
+	}
+	dom := string(out)
+	want := `shown 2 [` + strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(evil) + `] dismissed=true`
+	if !strings.Contains(dom, want) {
+		t.Errorf("the page reports\n%s\nwant %s", dom, want)
+	}
+	if strings.Contains(dom, "<img") {
+		t.Error("a problem's text was parsed as HTML")
+	}
+}
+
+func findBrowser() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
