@@ -55,13 +55,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// report prints diagnostics as text; quiet leaves out the warnings.
+// maxWarnings is how many warnings build prints; check prints them all.
+const maxWarnings = 50
+
+// report prints diagnostics as text: every error, and the first
+// maxWarnings warnings unless quiet.
 func report(w io.Writer, l diag.List, quiet bool) {
+	warnings := 0
 	for _, d := range l {
-		if quiet && d.Severity == diag.Warning {
-			continue
+		if d.Severity == diag.Warning {
+			warnings++
+			if quiet || warnings > maxWarnings {
+				continue
+			}
 		}
 		fmt.Fprintln(w, d.String())
+	}
+	if !quiet && warnings > maxWarnings {
+		fmt.Fprintf(w, "... and %d more warnings: run cxatlas check to see them all\n", warnings-maxWarnings)
 	}
 }
 
