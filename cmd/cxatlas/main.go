@@ -4,7 +4,7 @@
 //
 //	cxatlas build [-s SITE_DIR] [-d OUT_DIR]   build the portal
 //	cxatlas check [-s SITE_DIR] [-format text|github|json] [-strict]
-//	cxatlas serve [-s SITE_DIR] [-addr HOST:PORT]
+//	cxatlas serve [-s SITE_DIR] [-addr HOST:PORT] [-d OUT_DIR]
 //	cxatlas new persona|stage|touchpoint ID [-s SITE_DIR]
 //	cxatlas version
 //
@@ -26,7 +26,7 @@ const usage = `cxatlas builds customer-journey-map portals from Markdown.
 Usage:
   cxatlas build   [-s SITE_DIR] [-d OUT_DIR]     build the portal into publishDir
   cxatlas check   [-s SITE_DIR] [-format F]      check the content, write nothing
-  cxatlas serve   [-s SITE_DIR] [-addr ADDR]     serve the portal, rebuild on change
+  cxatlas serve   [-s SITE_DIR] [-addr ADDR] [-d OUT_DIR]  serve, rebuild on change
   cxatlas new     persona|stage|touchpoint ID    add a content file from a template
   cxatlas version                                print the version
 
