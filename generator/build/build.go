@@ -185,7 +185,7 @@ func Build(opts Options) (*Result, error) {
 	r.res.Report = rep
 	r.step("write")
 	if err != nil {
-		return r.res, fmt.Errorf("publish %s: %w", out, err)
+		return r.res, err
 	}
 	return r.res, nil
 }

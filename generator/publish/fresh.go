@@ -1,0 +1,121 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+)
+
+// writeFresh builds the publish dir root, which does not exist yet, under a
+// temporary name beside it and renames it into place, so that a failure
+// leaves nothing behind. Files are written straight to their final names
+// inside the temporary tree, with no per-file staging.
+func writeFresh(root string, files []File, opts Options) (Report, error) {
+	parent := filepath.Dir(root)
+	madeParents, err := mkdirAllTracked(parent)
+	if err != nil {
+		return Report{}, fmt.Errorf("publish: %w", err)
+	}
+	tmp, err := makeTempDir(parent, filepath.Base(root))
+	if err != nil {
+		return Report{}, errors.Join(fmt.Errorf("publish: %w", err), removeDirs(madeParents))
+	}
+	fail := func(err error) (Report, error) {
+		if rerr := os.RemoveAll(tmp); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+		return Report{}, errors.Join(err, removeDirs(madeParents))
+	}
+	plan, err := planDirs(tmp, files)
+	if err == nil {
+		err = plan.createMissing()
+	}
+	if err == nil {
+		err = forEach(len(files), opts.Workers, func(i int, _ *[]byte) error {
+			return writeNew(plan, files[i], opts)
+		})
+	}
+	if err == nil {
+		err = os.Rename(tmp, root)
+	}
+	if err != nil {
+		return fail(fmt.Errorf("publish: %w", err))
+	}
+	return Report{Written: len(files)}, nil
+}
+
+// writeNew minifies f and writes it to a new file below plan's root.
+func writeNew(plan *dirPlan, f File, opts Options) error {
+	if opts.stageHook != nil {
+		if err := opts.stageHook(f.Path); err != nil {
+			return err
+		}
+	}
+	data := f.Data
+	if opts.Minifier != nil {
+		var err error
+		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
+			return err
+		}
+	}
+	w, err := os.OpenFile(plan.abs(f.Path), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// makeTempDir creates a hidden, empty directory in parent named after base.
+func makeTempDir(parent, base string) (string, error) {
+	for {
+		p := filepath.Join(parent, fmt.Sprintf(".%s%s%016x%s", base, tempPrefix, rand.Uint64(), tempSuffix))
+		err := os.Mkdir(p, 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return p, err
+	}
+}
+
+// mkdirAllTracked creates dir and its missing ancestors and returns those
+// it created, parents first.
+func mkdirAllTracked(dir string) ([]string, error) {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	var made []string
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil {
+			return nil, errors.Join(err, removeDirs(made))
+		}
+		made = append(made, missing[i])
+	}
+	return made, nil
+}
+
+// removeDirs removes the empty directories dirs, listed parents first.
+func removeDirs(dirs []string) error {
+	var errs []error
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if err := os.Remove(dirs[i]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,126 @@
+// Package publish is the last stage of the pipeline: it minifies the rendered
+// pages of a portal and writes them to the publish directory, all or nothing,
+// rewriting only the files whose bytes changed and removing what an earlier
+// build left behind.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+)
+
+// File is one rendered output file.
+type File struct {
+	// Path is slash-separated and relative to the publish directory, such as
+	// "personas/família/index.html". Ids may use letters of any script.
+	Path string
+	// Data is the file's content, before minification.
+	Data []byte
+}
+
+// Options tunes Write.
+type Options struct {
+	// Protected lists directories that must never be emptied: Write refuses a
+	// publish directory that is one of them or contains one. The build passes
+	// the site directory and the content directory.
+	Protected []string
+	// Minifier, when set, minifies every file before it is compared and
+	// written. A nil Minifier writes files as given.
+	Minifier *Minifier
+	// Workers bounds how many files are minified and staged at once; zero
+	// means runtime.GOMAXPROCS(0).
+	Workers int
+
+	// stageHook, when set, runs before each file is staged; an error from it
+	// fails the staging step. Tests use it to fail a build half-way.
+	stageHook func(path string) error
+}
+
+// Report counts what Write did.
+type Report struct {
+	// Written counts files created or replaced.
+	Written int
+	// Unchanged counts files whose bytes were already on disk.
+	Unchanged int
+	// Removed counts stale files and directories deleted, and entries of an
+	// older build that stood where a new file or directory had to go.
+	Removed int
+}
+
+// Write publishes files to dir and makes dir hold exactly those files.
+//
+// Write refuses, before touching anything, a dir that is "/", the home
+// directory, or equal to or an ancestor of a directory in opts.Protected
+// (all compared as absolute paths with symlinks resolved), and any file path
+// that is absolute, has an empty, "." or ".." segment, a backslash, a NUL, or
+// that names a file and a directory at once.
+//
+// The write is all or nothing. Every changed file is first staged in a
+// temporary file next to its target; a file whose bytes are already on disk
+// is left alone, so its modification time is kept. If staging fails, every
+// temporary file and every directory Write created are removed and dir is
+// left as it was. Only then are the staged files renamed over their targets.
+// A dir that does not exist yet is built whole under a temporary name beside
+// it and renamed into place.
+//
+// After the renames, files under dir that are not in files are removed, and
+// so are directories left empty, except entries whose name starts with "."
+// (".gitkeep", ".nojekyll", the ".git" of a gh-pages worktree): those, and
+// everything below them, are never removed as stale. An entry of an older
+// build that stands where a new file or directory must go is replaced, even
+// if its name starts with ".".
+//
+// Write is not meant to run twice at once on the same dir.
+func Write(dir string, files []File, opts Options) (Report, error) {
+	if err := validatePaths(files); err != nil {
+		return Report{}, err
+	}
+	root, err := guardDir(dir, opts.Protected)
+	if err != nil {
+		return Report{}, err
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	fi, err := os.Lstat(root)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return writeFresh(root, files, opts)
+	case err != nil:
+		return Report{}, fmt.Errorf("publish: %w", err)
+	case !fi.IsDir():
+		return Report{}, fmt.Errorf("publish: %s is not a directory", root)
+	}
+	return update(root, files, opts)
+}
+
+// update publishes files into the existing directory root.
+func update(root string, files []File, opts Options) (Report, error) {
+	plan, err := planDirs(root, files)
+	if err != nil {
+		return Report{}, err
+	}
+	st, err := stage(plan, files, opts)
+	if err != nil {
+		return Report{}, err
+	}
+	var rep Report
+	for _, s := range st {
+		if s.tmp == "" {
+			rep.Unchanged++
+		} else {
+			rep.Written++
+		}
+	}
+	replaced, err := commit(plan, st, opts.Workers)
+	rep.Removed += replaced
+	if err != nil {
+		return rep, err
+	}
+	removed, err := removeStale(root, files, plan)
+	rep.Removed += removed
+	return rep, err
+}

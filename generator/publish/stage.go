@@ -1,0 +1,166 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Temporary files are named tempPrefix + 16 hex digits + tempSuffix. The
+// leading dot hides them from static hosts while they exist.
+const (
+	tempPrefix = ".cxatlas-"
+	tempSuffix = ".tmp"
+)
+
+// staged is one file after staging.
+type staged struct {
+	// rel is the target, slash-separated, relative to the publish dir.
+	rel string
+	// tmp is the temporary file holding the new bytes; "" when the target
+	// already holds them.
+	tmp string
+	// replaceDir is set when a directory of an older build stands at the
+	// target.
+	replaceDir bool
+}
+
+// stage minifies every file and writes each one whose bytes differ from its
+// target to a temporary file, creating the directories the build needs. On
+// failure it removes everything it created and returns the error.
+func stage(plan *dirPlan, files []File, opts Options) ([]staged, error) {
+	out := make([]staged, len(files))
+	err := plan.createMissing()
+	if err == nil {
+		err = forEach(len(files), opts.Workers, func(i int, buf *[]byte) error {
+			s, err := stageFile(plan, files[i], opts, buf)
+			out[i] = s
+			return err
+		})
+	}
+	if err != nil {
+		return nil, errors.Join(err, unstage(out, plan))
+	}
+	return out, nil
+}
+
+// unstage removes the temporary files in st and the directories staging
+// created.
+func unstage(st []staged, plan *dirPlan) error {
+	var errs []error
+	for _, s := range st {
+		if s.tmp != "" {
+			if err := os.Remove(s.tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if err := plan.removeCreated(); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("publish: cleaning up after a failed write: %w", errors.Join(errs...))
+	}
+	return nil
+}
+
+// stageFile stages one file; buf is scratch space for reading the target.
+func stageFile(plan *dirPlan, f File, opts Options, buf *[]byte) (staged, error) {
+	s := staged{rel: f.Path}
+	if opts.stageHook != nil {
+		if err := opts.stageHook(f.Path); err != nil {
+			return s, err
+		}
+	}
+	data := f.Data
+	if opts.Minifier != nil {
+		var err error
+		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
+			return s, fmt.Errorf("publish: %w", err)
+		}
+	}
+	dir := parentOf(f.Path)
+	if plan.state[dir] == dirExists {
+		same, isDir, err := sameBytes(plan.abs(f.Path), data, buf)
+		if err != nil {
+			return s, fmt.Errorf("publish: %w", err)
+		}
+		if same {
+			return s, nil
+		}
+		s.replaceDir = isDir
+	}
+	tmp, err := writeTemp(plan.abs(plan.stageDir(dir)), data)
+	if err != nil {
+		return s, fmt.Errorf("publish: staging %s: %w", f.Path, err)
+	}
+	s.tmp = tmp
+	return s, nil
+}
+
+// sameBytes reports whether the regular file at path holds exactly data, and
+// whether path is a directory. It reads the file only when its size matches.
+func sameBytes(path string, data []byte, buf *[]byte) (same, isDir bool, err error) {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, false, nil
+	case err != nil:
+		return false, false, err
+	case fi.IsDir():
+		return false, true, nil
+	case !fi.Mode().IsRegular() || fi.Size() != int64(len(data)):
+		return false, false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, false, err
+	}
+	defer f.Close()
+	if cap(*buf) < len(data)+1 {
+		*buf = make([]byte, len(data)+1)
+	}
+	// One byte more than expected tells a file that grew since Lstat.
+	n, err := io.ReadFull(f, (*buf)[:len(data)+1])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, false, err
+	}
+	return n == len(data) && bytes.Equal((*buf)[:n], data), false, nil
+}
+
+// writeTemp writes data to a new temporary file in dir and returns its
+// path.
+func writeTemp(dir string, data []byte) (string, error) {
+	for {
+		name := filepath.Join(dir, fmt.Sprintf("%s%016x%s", tempPrefix, rand.Uint64(), tempSuffix))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(name)
+			return "", err
+		}
+		return name, nil
+	}
+}
+
+// isTempName reports whether name looks like a temporary file of Write, such
+// as one left behind by a build that was killed.
+func isTempName(name string) bool {
+	return len(name) == len(tempPrefix)+16+len(tempSuffix) &&
+		strings.HasPrefix(name, tempPrefix) && strings.HasSuffix(name, tempSuffix)
+}
