@@ -53,6 +53,18 @@ steps:
     emotion: -1
 `
 
+var tomlPersonaPositions = map[string]diag.Pos{
+	".title":                      {Line: 2, Col: 9},
+	".goals[1]":                   {Line: 4, Col: 3},
+	".profile.age@key":            {Line: 6, Col: 1},
+	".profile.city name@key":      {Line: 7, Col: 1},
+	".steps[0]":                   {Line: 9, Col: 1},
+	".steps[0].stage":             {Line: 10, Col: 9},
+	".steps[0].pains[1]":          {Line: 11, Col: 20},
+	".steps[0].pains[1].severity": {Line: 11, Col: 45},
+	".steps[1].emotion":           {Line: 15, Col: 11},
+}
+
 func TestPositions(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -60,17 +72,8 @@ func TestPositions(t *testing.T) {
 		src   string
 		want  map[string]diag.Pos
 	}{
-		{"toml", parseTOML, tomlPersona, map[string]diag.Pos{
-			".title":                      {Line: 2, Col: 9},
-			".goals[1]":                   {Line: 4, Col: 3},
-			".profile.age@key":            {Line: 6, Col: 1},
-			".profile.city name@key":      {Line: 7, Col: 1},
-			".steps[0]":                   {Line: 9, Col: 1},
-			".steps[0].stage":             {Line: 10, Col: 9},
-			".steps[0].pains[1]":          {Line: 11, Col: 20},
-			".steps[0].pains[1].severity": {Line: 11, Col: 45},
-			".steps[1].emotion":           {Line: 15, Col: 11},
-		}},
+		{"toml-fast", parseTOMLFast, tomlPersona, tomlPersonaPositions},
+		{"toml-slow", parseTOMLSlow, tomlPersona, tomlPersonaPositions},
 		{"yaml", parseYAML, yamlPersona, map[string]diag.Pos{
 			".title":                      {Line: 2, Col: 8},
 			".goals[1]":                   {Line: 5, Col: 5},

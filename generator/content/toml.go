@@ -26,6 +26,15 @@ func (e *ParseError) Error() string {
 // parseTOML decodes TOML front matter that starts on line firstLine of its
 // file into a table node.
 func parseTOML(src []byte, firstLine int) (*Node, error) {
+	if n, err := parseTOMLFast(src, firstLine); err == nil {
+		return n, nil
+	}
+	return parseTOMLSlow(src, firstLine)
+}
+
+// parseTOMLSlow decodes with BurntSushi/toml and finds the positions with
+// the scanner of tomlpos.go.
+func parseTOMLSlow(src []byte, firstLine int) (*Node, error) {
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError

@@ -150,6 +150,9 @@ func (s *tomlScanner) header() string {
 	for i, k := range keys {
 		raw = joinPath(raw, k)
 		resolved = joinPath(resolved, k)
+		if _, ok := s.out[resolved]; !ok {
+			s.out[resolved] = place{p, p} // a table or array first met here
+		}
 		if array && i == len(keys)-1 {
 			id := resolved
 			n := s.counts[id]
