@@ -25,7 +25,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if err := noArgs(fs, stderr); err != nil {
 		return err
 	}
-	opts := build.Options{SiteDir: *site, OutDir: *out}
+	now, err := buildTime()
+	if err != nil {
+		return err
+	}
+	opts := build.Options{SiteDir: *site, OutDir: *out, Now: now}
 	if *verbose {
 		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}

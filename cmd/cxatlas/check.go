@@ -25,7 +25,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "cxatlas check: unknown format %q (want text, github or json)\n", *format)
 		return errUsage
 	}
-	res, err := build.Check(build.Options{SiteDir: *site})
+	now, err := buildTime()
+	if err != nil {
+		return err
+	}
+	res, err := build.Check(build.Options{SiteDir: *site, Now: now})
 	if err != nil {
 		return err
 	}
