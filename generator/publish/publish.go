@@ -30,8 +30,8 @@ type Options struct {
 	// Minifier, when set, minifies every file before it is compared and
 	// written. A nil Minifier writes files as given.
 	Minifier *Minifier
-	// Workers bounds how many files are minified and staged at once; zero
-	// means runtime.GOMAXPROCS(0).
+	// Workers bounds how many files are minified, staged and renamed at
+	// once; zero means runtime.GOMAXPROCS(0).
 	Workers int
 
 	// stageHook, when set, runs before each file is staged; an error from it
@@ -53,7 +53,7 @@ type Report struct {
 // Write publishes files to dir and makes dir hold exactly those files.
 //
 // Write refuses, before touching anything, a dir that is "/", the home
-// directory, or equal to or an ancestor of a directory in opts.Protected
+// directory or one of its ancestors, or equal to or an ancestor of a directory in opts.Protected
 // (all compared as absolute paths with symlinks resolved), and any file path
 // that is absolute, has an empty, "." or ".." segment, a backslash, a NUL, or
 // that names a file and a directory at once.
@@ -62,7 +62,10 @@ type Report struct {
 // temporary file next to its target; a file whose bytes are already on disk
 // is left alone, so its modification time is kept. If staging fails, every
 // temporary file and every directory Write created are removed and dir is
-// left as it was. Only then are the staged files renamed over their targets.
+// left as it was (directory modification times aside). Only then are the
+// staged files renamed over their targets; each rename is atomic, so a reader
+// never sees a half-written file. A rename fails only on a file-system error,
+// and the error then says that dir is partly updated.
 // A dir that does not exist yet is built whole under a temporary name beside
 // it and renamed into place.
 //
