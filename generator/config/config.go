@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -101,8 +103,11 @@ func Parse(cfg *Config, data []byte) diag.List {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			diags.Errorf(FileName, diag.Pos{Line: pe.Position.Line, Col: pe.Position.Col}, "malformed TOML: %s", pe.Message)
+		} else if m := typeErrorRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			diags.Errorf(FileName, diag.Pos{Line: line}, "%s must be %s, not %s", m[2], typeWords(m[4]), typeWords(m[3]))
 		} else {
-			diags.Errorf(FileName, diag.Pos{Line: 1}, "%v", strings.TrimPrefix(err.Error(), "toml: "))
+			diags.Errorf(FileName, diag.Pos{}, "%v", strings.TrimPrefix(err.Error(), "toml: "))
 		}
 		return diags
 	}
@@ -133,6 +138,24 @@ func Parse(cfg *Config, data []byte) diag.List {
 		cfg.BaseURL += "/"
 	}
 	return diags.Sort()
+}
+
+// typeErrorRE matches BurntSushi/toml's message for a value of the wrong
+// type, which has no structured form.
+var typeErrorRE = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+
+func typeWords(t string) string {
+	switch strings.TrimSuffix(t, ";") {
+	case "string":
+		return "text"
+	case "boolean", "bool":
+		return "true or false"
+	case "integer", "int", "int64":
+		return "a whole number"
+	case "float", "float64":
+		return "a number"
+	}
+	return t
 }
 
 // String describes the scale, e.g. "-2 to 2".

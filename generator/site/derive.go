@@ -114,16 +114,21 @@ func painWeight(s Severity) int {
 // scale is a critical point.
 const CriticalWeight = 3
 
-// critical marks the critical points of a persona's journey: steps with
-// pains whose emotion is the lowest of the journey, and steps below the
-// middle of the scale whose pains weigh CriticalWeight or more.
+// critical marks the critical points of a persona's journey. Only steps
+// with an emotion below the middle of the scale and at least one pain can
+// be critical; of those, the ones with the lowest emotion are, and so is
+// every one whose pains weigh CriticalWeight or more.
 func (l *linker) critical(p *Persona) {
-	if p.Mean.N == 0 {
-		return
-	}
 	mid := float64(l.cfg.Emotion.Min+l.cfg.Emotion.Max) / 2
+	candidate := func(st *Step) bool { return st.HasEmotion && len(st.Pains) > 0 && float64(st.Emotion) < mid }
+	lowest, found := 0, false
 	for _, st := range p.Steps {
-		if !st.HasEmotion || len(st.Pains) == 0 {
+		if candidate(st) && (!found || st.Emotion < lowest) {
+			lowest, found = st.Emotion, true
+		}
+	}
+	for _, st := range p.Steps {
+		if !candidate(st) {
 			continue
 		}
 		w := 0
@@ -131,9 +136,9 @@ func (l *linker) critical(p *Persona) {
 			w += painWeight(pm.Severity)
 		}
 		switch {
-		case st.Emotion == p.Mean.Min:
-			st.CriticalReason = fmt.Sprintf("Lowest emotion of the journey (%+d) with %s.", st.Emotion, plural(len(st.Pains), "pain point"))
-		case float64(st.Emotion) < mid && w >= CriticalWeight:
+		case st.Emotion == lowest:
+			st.CriticalReason = fmt.Sprintf("Lowest emotion (%+d) among the steps with pain points; it has %s.", st.Emotion, plural(len(st.Pains), "pain point"))
+		case w >= CriticalWeight:
 			st.CriticalReason = fmt.Sprintf("Emotion %+d is below the middle of the scale and its %s weigh %d (low 1, medium 2, high 3, critical 4).",
 				st.Emotion, plural(len(st.Pains), "pain point"), w)
 		default:

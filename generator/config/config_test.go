@@ -1,0 +1,58 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		want  string // the diagnostics, one a line
+		check func(*Config) bool
+	}{
+		{"defaults", ``, "", func(c *Config) bool {
+			return c.Emotion == Scale{-2, 2} && c.Minify && c.PublishDir == "public" && c.StaleAfter == 180 && c.MaxFileSize == 5<<20
+		}},
+		{"all keys", "title = \"T\"\nbaseURL = \"https://x.example/cx\"\n[emotion]\nmin = 1\nmax = 5\n", "", func(c *Config) bool {
+			return c.Title == "T" && c.BaseURL == "https://x.example/cx/" && c.Emotion == Scale{1, 5}
+		}},
+		{"malformed", "title = \"T\n", "config.toml:1:11: error: malformed TOML: strings cannot contain newlines", nil},
+		{"inverted scale", "[emotion]\nmin = 2\nmax = 2\n", "config.toml: error: emotion scale min (2) must be below max (2)", nil},
+		{"unknown key", "titel = \"T\"\n", "config.toml: warning: unknown setting \"titel\" is ignored", nil},
+		{"wrong type", "minify = \"no\"\n", "config.toml:1: error: minify must be true or false, not text", nil},
+		{"theme path", "theme = \"../x\"\n", "config.toml: error: theme \"../x\" must be the name of a folder in themes/", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := Default()
+			var got []string
+			for _, d := range Parse(cfg, []byte(tt.src)) {
+				got = append(got, d.String())
+			}
+			if g := strings.Join(got, "\n"); !strings.HasPrefix(g, tt.want) || (tt.want == "") != (g == "") {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+			if tt.check != nil && !tt.check(cfg) {
+				t.Errorf("config %+v", cfg)
+			}
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	cfg, diags := Load(t.TempDir())
+	if len(diags) != 0 || cfg.Title == "" {
+		t.Errorf("a missing config.toml should give the defaults: %v", diags)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("title = \"Mine\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, _ := Load(dir); cfg.Title != "Mine" {
+		t.Errorf("title %q", cfg.Title)
+	}
+}
