@@ -1,8 +1,11 @@
 package build
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -141,4 +144,36 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// renderAll renders every page on all cores and minifies it when minifier
+// is set, holding all of them, to measure rendering apart from writing.
+func renderAll(renderer *render.Renderer, s *site.Site, pages []render.Page, minifier *publish.Minifier) ([]publish.File, error) {
+	files := make([]publish.File, len(pages))
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				if err := renderer.Render(&buf, s, pages[i]); err != nil {
+					errs[i] = err
+					continue
+				}
+				data := bytes.Clone(buf.Bytes())
+				if minifier != nil {
+					data, errs[i] = minifier.Minify(pages[i].Path, buf.Bytes())
+				}
+				files[i] = publish.File{Path: pages[i].Path, Data: data}
+			}
+		})
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return files, errors.Join(errs...)
 }

@@ -8,11 +8,9 @@ package build
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"log/slog"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -70,6 +68,8 @@ type run struct {
 	cfg   *config.Config
 	start time.Time
 	log   *slog.Logger
+	// static holds the theme's static files.
+	static []render.File
 }
 
 func (r *run) step(name string) {
@@ -129,11 +129,11 @@ func prepare(opts Options) (*run, *render.Renderer, error) {
 	r.res.Site = s
 	r.step("link")
 	r.res.Pages = renderer.Pages(s)
-	static, err := renderer.Static()
+	r.static, err = renderer.Static()
 	if err != nil {
 		return r, nil, err
 	}
-	r.checkLinks(set, static)
+	r.checkLinks(set, r.static)
 	r.step("pages")
 	r.res.Diags = r.res.Diags.Sort()
 	return r, renderer, nil
@@ -158,78 +158,30 @@ func Build(opts Options) (*Result, error) {
 		return r.res, err
 	}
 	r.res.OutDir = abs
-	var minifier *publish.Minifier
-	if r.cfg.Minify {
-		minifier = publish.NewMinifier()
-	}
-	files, err := renderAll(renderer, r.res.Site, r.res.Pages, minifier)
-	if err != nil {
-		return r.res, err
-	}
-	static, err := renderer.Static()
-	if err != nil {
-		return r.res, err
+	static := r.static
+	// Pages are rendered by the publish workers, one at a time each, as they
+	// are staged: only the pages in flight are held in memory.
+	files := make([]publish.File, 0, len(r.res.Pages)+len(static))
+	for _, p := range r.res.Pages {
+		files = append(files, publish.File{Path: p.Path, Render: func(w *bytes.Buffer) error {
+			return renderer.Render(w, r.res.Site, p)
+		}})
 	}
 	for _, f := range static {
-		data := f.Data
-		if minifier != nil {
-			if data, err = minifier.Minify(f.Path, f.Data); err != nil {
-				return r.res, fmt.Errorf("minify %s: %w", f.Path, err)
-			}
-		}
-		files = append(files, publish.File{Path: f.Path, Data: data})
+		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
-	r.step("render")
-	protected := []string{opts.SiteDir, filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir))}
-	rep, err := publish.Write(abs, files, publish.Options{Protected: protected})
+	// Twice as many workers as cores keep the CPUs busy while others wait
+	// on the file system.
+	popts := publish.Options{Workers: 2 * runtime.GOMAXPROCS(0),
+		Protected: []string{opts.SiteDir, filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir))}}
+	if r.cfg.Minify {
+		popts.Minifier = publish.NewMinifier()
+	}
+	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep
-	r.step("write")
+	r.step("render and write")
 	if err != nil {
 		return r.res, err
 	}
 	return r.res, nil
-}
-
-// renderAll renders every page on all cores, minifying each as soon as it
-// is rendered when minifier is set, so that only one copy is held.
-func renderAll(renderer *render.Renderer, s *site.Site, pages []render.Page, minifier *publish.Minifier) ([]publish.File, error) {
-	files := make([]publish.File, len(pages))
-	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				if err := renderer.Render(&buf, s, pages[i]); err != nil {
-					errs[i] = err
-					continue
-				}
-				var data []byte
-				if minifier == nil {
-					data = bytes.Clone(buf.Bytes())
-				} else {
-					m, err := minifier.Minify(pages[i].Path, buf.Bytes())
-					if err != nil {
-						errs[i] = err
-						continue
-					}
-					data = m
-				}
-				files[i] = publish.File{Path: pages[i].Path, Data: data}
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return files, nil
 }

@@ -29,7 +29,7 @@ func commit(plan *dirPlan, st []staged, workers int) (removed int, err error) {
 		}
 	}
 	var replaced atomic.Int64
-	err = forEach(len(st), workers, func(i int, _ *[]byte) error {
+	err = forEach(len(st), workers, func(i int, _ *workerScratch) error {
 		s := &st[i]
 		if s.tmp == "" {
 			return nil

@@ -34,8 +34,8 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 		err = plan.createMissing()
 	}
 	if err == nil {
-		err = forEach(len(files), opts.Workers, func(i int, _ *[]byte) error {
-			return writeNew(plan, files[i], opts)
+		err = forEach(len(files), opts.Workers, func(i int, sc *workerScratch) error {
+			return writeNew(plan, files[i], opts, sc)
 		})
 	}
 	if err == nil {
@@ -48,15 +48,17 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 }
 
 // writeNew minifies f and writes it to a new file below plan's root.
-func writeNew(plan *dirPlan, f File, opts Options) error {
+func writeNew(plan *dirPlan, f File, opts Options, sc *workerScratch) error {
 	if opts.stageHook != nil {
 		if err := opts.stageHook(f.Path); err != nil {
 			return err
 		}
 	}
-	data := f.Data
+	data, err := f.content(sc)
+	if err != nil {
+		return err
+	}
 	if opts.Minifier != nil {
-		var err error
 		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
 			return err
 		}

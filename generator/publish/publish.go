@@ -5,6 +5,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,6 +20,25 @@ type File struct {
 	Path string
 	// Data is the file's content, before minification.
 	Data []byte
+	// Render, when set, writes the file's content into w instead of Data.
+	// Write calls it once, on one of its workers, just before the file is
+	// compared and staged, so that the pages of a large site are never all
+	// held in memory at once. An error from it fails the write like any
+	// staging error: nothing is published.
+	Render func(w *bytes.Buffer) error
+}
+
+// content returns the file's bytes, rendering them into sc when the file
+// has a Render function. The result is valid until sc is used again.
+func (f File) content(sc *workerScratch) ([]byte, error) {
+	if f.Render == nil {
+		return f.Data, nil
+	}
+	sc.render.Reset()
+	if err := f.Render(&sc.render); err != nil {
+		return nil, fmt.Errorf("render %s: %w", f.Path, err)
+	}
+	return sc.render.Bytes(), nil
 }
 
 // Options tunes Write.

@@ -38,8 +38,8 @@ func stage(plan *dirPlan, files []File, opts Options) ([]staged, error) {
 	out := make([]staged, len(files))
 	err := plan.createMissing()
 	if err == nil {
-		err = forEach(len(files), opts.Workers, func(i int, buf *[]byte) error {
-			s, err := stageFile(plan, files[i], opts, buf)
+		err = forEach(len(files), opts.Workers, func(i int, sc *workerScratch) error {
+			s, err := stageFile(plan, files[i], opts, sc)
 			out[i] = s
 			return err
 		})
@@ -70,24 +70,26 @@ func unstage(st []staged, plan *dirPlan) error {
 	return nil
 }
 
-// stageFile stages one file; buf is scratch space for reading the target.
-func stageFile(plan *dirPlan, f File, opts Options, buf *[]byte) (staged, error) {
+// stageFile stages one file, using the worker's workerScratch space.
+func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, error) {
 	s := staged{rel: f.Path}
 	if opts.stageHook != nil {
 		if err := opts.stageHook(f.Path); err != nil {
 			return s, err
 		}
 	}
-	data := f.Data
+	data, err := f.content(sc)
+	if err != nil {
+		return s, err
+	}
 	if opts.Minifier != nil {
-		var err error
 		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
 			return s, fmt.Errorf("publish: %w", err)
 		}
 	}
 	dir := parentOf(f.Path)
 	if plan.state[dir] == dirExists {
-		same, isDir, err := sameBytes(plan.abs(f.Path), data, buf)
+		same, isDir, err := sameBytes(plan.abs(f.Path), data, &sc.read)
 		if err != nil {
 			return s, fmt.Errorf("publish: %w", err)
 		}
