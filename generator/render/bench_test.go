@@ -40,3 +40,23 @@ func BenchmarkRenderPersona(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderTouchpoint renders one touchpoint page: large portals have
+// thousands, so the cost of the layout counts.
+func BenchmarkRenderTouchpoint(b *testing.B) {
+	r := newRenderer(b)
+	s := linkSet(b, testConfig(), generatedSet(300, 60, 400))
+	var page Page
+	for _, p := range r.Pages(s) {
+		if p.Type == TouchpointPage {
+			page = p
+			break
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := r.Render(io.Discard, s, page); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,42 +1,39 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
 // dataVersion is the version of the data.json format; it changes when a
-// field changes meaning or goes away.
-const dataVersion = 1
+// field changes meaning or goes away. Version 2 stores each fact once:
+// a step's number and anchor follow from its position (steps[i] is step
+// i+1, anchor "step-<i+1>"); empty lists, false flags and missing scores are
+// left out; a pain lists the steps it is written in per persona, and the
+// relations between pains and stages, touchpoints and owners are stored on
+// the pain only.
+const dataVersion = 2
 
 // The structs below are the data.json format: the whole model, entities
 // referring to each other by id (pains by key), so the file has no cycles.
 // URLs are relative to the publish folder.
-
-type jsonSite struct {
-	Version     int              `json:"version"`
-	Title       string           `json:"title"`
-	BaseURL     string           `json:"baseURL,omitempty"`
-	Emotion     jsonScale        `json:"emotion"`
-	Personas    []jsonPersona    `json:"personas"`
-	Stages      []jsonStage      `json:"stages"`
-	Touchpoints []jsonTouchpoint `json:"touchpoints"`
-	Pains       []jsonPain       `json:"pains"`
-	Owners      []jsonOwner      `json:"owners"`
-}
 
 type jsonScale struct {
 	Min int `json:"min"`
 	Max int `json:"max"`
 }
 
+// jsonStat is an aggregate of emotion scores; mean, min and max are left
+// out when there are no scores. The mean is rounded to three decimals.
 type jsonStat struct {
 	N    int      `json:"n"`
-	Mean *float64 `json:"mean"`
-	Min  *int     `json:"min"`
-	Max  *int     `json:"max"`
+	Mean *float64 `json:"mean,omitempty"`
+	Min  *int     `json:"min,omitempty"`
+	Max  *int     `json:"max,omitempty"`
 }
 
 type jsonPersona struct {
@@ -49,15 +46,16 @@ type jsonPersona struct {
 	Priority     int          `json:"priority,omitempty"`
 	Reviewed     string       `json:"reviewed,omitempty"`
 	Stale        bool         `json:"stale"`
-	Goals        []string     `json:"goals"`
-	Needs        []string     `json:"needs"`
-	Frustrations []string     `json:"frustrations"`
-	Channels     []string     `json:"channels"`
-	Profile      []jsonField  `json:"profile"`
+	Goals        []string     `json:"goals,omitempty"`
+	Needs        []string     `json:"needs,omitempty"`
+	Frustrations []string     `json:"frustrations,omitempty"`
+	Channels     []string     `json:"channels,omitempty"`
+	Profile      []jsonField  `json:"profile,omitempty"`
 	Emotion      jsonStat     `json:"emotion"`
 	Stages       []jsonRollup `json:"stages"`
 	Steps        []jsonStep   `json:"steps"`
-	Critical     []int        `json:"critical"`
+	// Critical lists the numbers of the critical steps.
+	Critical []int `json:"critical,omitempty"`
 }
 
 type jsonField struct {
@@ -65,38 +63,40 @@ type jsonField struct {
 	Value string `json:"value"`
 }
 
+// jsonRollup is a persona's emotion and pain mentions at one stage.
 type jsonRollup struct {
 	Stage   string   `json:"stage"`
-	Steps   []int    `json:"steps"`
 	Emotion jsonStat `json:"emotion"`
-	Pains   int      `json:"pains"`
+	Pains   int      `json:"pains,omitempty"`
 }
 
+// jsonStep is one step; its number is its position in the persona's steps,
+// from 1.
 type jsonStep struct {
-	Index          int               `json:"index"`
-	Anchor         string            `json:"anchor"`
 	Stage          string            `json:"stage"`
-	Touchpoints    []string          `json:"touchpoints"`
+	Touchpoints    []string          `json:"touchpoints,omitempty"`
 	Action         string            `json:"action,omitempty"`
 	Thought        string            `json:"thought,omitempty"`
 	Feeling        string            `json:"feeling,omitempty"`
-	Emotion        *int              `json:"emotion"`
-	Assumed        bool              `json:"assumed"`
-	Critical       bool              `json:"critical"`
+	Emotion        *int              `json:"emotion,omitempty"`
+	Assumed        bool              `json:"assumed,omitempty"`
+	Critical       bool              `json:"critical,omitempty"`
 	CriticalReason string            `json:"criticalReason,omitempty"`
-	Pains          []jsonMention     `json:"pains"`
-	Opportunities  []jsonOpportunity `json:"opportunities"`
-	Evidence       []jsonEvidence    `json:"evidence"`
+	Pains          []jsonMention     `json:"pains,omitempty"`
+	Opportunities  []jsonOpportunity `json:"opportunities,omitempty"`
+	Evidence       []jsonEvidence    `json:"evidence,omitempty"`
 	Duration       string            `json:"duration,omitempty"`
-	Artifacts      []string          `json:"artifacts"`
+	Artifacts      []string          `json:"artifacts,omitempty"`
 	Line           int               `json:"line,omitempty"`
 }
 
+// jsonMention is a pain as written in a step: the key of the pain it
+// belongs to, and its text only where it differs from the pain's.
 type jsonMention struct {
-	Text     string `json:"text"`
-	Severity string `json:"severity"`
-	ID       string `json:"id,omitempty"`
 	Pain     string `json:"pain"`
+	Severity string `json:"severity"`
+	Text     string `json:"text,omitempty"`
+	ID       string `json:"id,omitempty"`
 }
 
 type jsonOpportunity struct {
@@ -116,10 +116,9 @@ type jsonStage struct {
 	Source      string   `json:"source,omitempty"`
 	Order       int      `json:"order"`
 	Goal        string   `json:"goal,omitempty"`
-	Questions   []string `json:"questions"`
-	KPIs        []string `json:"kpis"`
-	Touchpoints []string `json:"touchpoints"`
-	Pains       []string `json:"pains"`
+	Questions   []string `json:"questions,omitempty"`
+	KPIs        []string `json:"kpis,omitempty"`
+	Touchpoints []string `json:"touchpoints,omitempty"`
 	Emotion     jsonStat `json:"emotion"`
 }
 
@@ -132,93 +131,170 @@ type jsonTouchpoint struct {
 	Mode           string   `json:"mode,omitempty"`
 	Managed        bool     `json:"managed"`
 	Owner          string   `json:"owner,omitempty"`
-	DeclaredStages []string `json:"declaredStages"`
-	Stages         []string `json:"stages"`
-	KPIs           []string `json:"kpis"`
-	Personas       []string `json:"personas"`
-	Pains          []string `json:"pains"`
+	DeclaredStages []string `json:"declaredStages,omitempty"`
+	Stages         []string `json:"stages,omitempty"`
+	KPIs           []string `json:"kpis,omitempty"`
 	Emotion        jsonStat `json:"emotion"`
 }
 
 type jsonPain struct {
-	Key         string            `json:"key"`
-	ID          string            `json:"id,omitempty"`
-	Text        string            `json:"text"`
-	Severity    string            `json:"severity"`
-	URL         string            `json:"url"`
-	Personas    []string          `json:"personas"`
-	Stages      []string          `json:"stages"`
-	Touchpoints []string          `json:"touchpoints"`
-	Owners      []string          `json:"owners"`
-	Mentions    []jsonPainMention `json:"mentions"`
-}
-
-type jsonPainMention struct {
-	Persona  string `json:"persona"`
-	Step     int    `json:"step"`
-	Stage    string `json:"stage"`
-	Text     string `json:"text"`
-	Severity string `json:"severity"`
-	URL      string `json:"url"`
+	Key      string   `json:"key"`
+	ID       string   `json:"id,omitempty"`
+	Text     string   `json:"text"`
+	Severity string   `json:"severity"`
+	URL      string   `json:"url"`
+	Personas []string `json:"personas"`
+	// Steps holds, for each of Personas, the numbers of the steps where
+	// the pain is written.
+	Steps       [][]int  `json:"steps"`
+	Stages      []string `json:"stages,omitempty"`
+	Touchpoints []string `json:"touchpoints,omitempty"`
+	Owners      []string `json:"owners,omitempty"`
 }
 
 type jsonOwner struct {
 	// Name is empty for the touchpoints with no owner.
 	Name        string   `json:"name"`
 	Touchpoints []string `json:"touchpoints"`
-	Pains       []string `json:"pains"`
 }
 
-// writeData writes data.json: the whole model of s.
+// writeData writes data.json: the whole model of s, as one object with
+// version, title, baseURL (when set) and emotion (the scale), then the lists
+// personas, stages, touchpoints, pains and owners. It is written entity by
+// entity rather than built and encoded in one piece, so that a large
+// portal's model is never held twice.
 func writeData(w io.Writer, s *site.Site, d *derived) error {
 	l := links{pains: d}
-	out := jsonSite{Version: dataVersion, Title: s.Title}
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		g.Grow(dataSizeHint(s))
+	}
+	dw := newDataWriter(w)
+	dw.raw(`{"version":`)
+	dw.value(dataVersion)
+	dw.raw(`,"title":`)
+	dw.value(s.Title)
 	if s.Config != nil {
-		out.BaseURL = s.Config.BaseURL
-		out.Emotion = jsonScale{s.Config.Emotion.Min, s.Config.Emotion.Max}
+		if s.Config.BaseURL != "" {
+			dw.raw(`,"baseURL":`)
+			dw.value(s.Config.BaseURL)
+		}
+		dw.raw(`,"emotion":`)
+		dw.value(jsonScale{s.Config.Emotion.Min, s.Config.Emotion.Max})
+	} else {
+		dw.raw(`,"emotion":`)
+		dw.value(jsonScale{})
 	}
-	out.Personas = make([]jsonPersona, 0, len(s.Personas))
-	for _, p := range s.Personas {
-		out.Personas = append(out.Personas, dataPersona(p, l))
-	}
-	out.Stages = make([]jsonStage, 0, len(s.Stages))
-	for _, st := range s.Stages {
-		out.Stages = append(out.Stages, jsonStage{
+	dataList(dw, "personas", s.Personas, func(p *site.Persona) any { return dataPersona(p, l) })
+	dataList(dw, "stages", s.Stages, func(st *site.Stage) any {
+		return jsonStage{
 			ID: st.ID, Title: st.Title, URL: l.Stage(st), Source: st.Source.Path, Order: st.Order,
-			Goal: st.Goal, Questions: nonNil(st.Questions), KPIs: nonNil(st.KPIs),
-			Touchpoints: touchpointIDs(st.Touchpoints), Pains: painKeys(st.Pains), Emotion: dataStat(st.Emotion),
-		})
-	}
-	out.Touchpoints = make([]jsonTouchpoint, 0, len(s.Touchpoints))
-	for _, t := range s.Touchpoints {
-		out.Touchpoints = append(out.Touchpoints, jsonTouchpoint{
+			Goal: st.Goal, Questions: st.Questions, KPIs: st.KPIs,
+			Touchpoints: touchpointIDs(st.Touchpoints), Emotion: dataStat(st.Emotion),
+		}
+	})
+	dataList(dw, "touchpoints", s.Touchpoints, func(t *site.Touchpoint) any {
+		return jsonTouchpoint{
 			ID: t.ID, Title: t.Title, URL: l.Touchpoint(t), Source: t.Source.Path, Channel: t.Channel,
 			Mode: t.Mode, Managed: t.Managed, Owner: t.Owner, DeclaredStages: stageIDs(t.DeclaredStages),
-			Stages: stageIDs(t.Stages), KPIs: nonNil(t.KPIs), Personas: personaIDs(t.Personas),
-			Pains: painKeys(t.Pains), Emotion: dataStat(t.Emotion),
-		})
+			Stages: stageIDs(t.Stages), KPIs: t.KPIs, Emotion: dataStat(t.Emotion),
+		}
+	})
+	dataList(dw, "pains", s.Pains, func(p *site.Pain) any { return dataPain(p, l) })
+	dataList(dw, "owners", s.Owners, func(o *site.Owner) any {
+		return jsonOwner{Name: o.Name, Touchpoints: touchpointIDs(o.Touchpoints)}
+	})
+	dw.raw("}\n")
+	return dw.err
+}
+
+// dataSizeHint estimates the size of data.json for s from the text it
+// holds and the ids it refers to, on the high side. On large portals the
+// file runs to tens of megabytes, and a buffer grown to it once costs far
+// less than one grown through every doubling.
+func dataSizeHint(s *site.Site) int {
+	n := 4096
+	for _, p := range s.Personas {
+		n += 2048 + len(p.Summary) + len(p.Quote) + 96*len(p.Stages)
+		for _, st := range p.Steps {
+			n += 150 + len(st.Action) + len(st.Thought) + len(st.Feeling) + len(st.Duration) + len(st.CriticalReason)
+			for _, t := range st.Touchpoints {
+				n += 4 + len(t.ID)
+			}
+			for _, m := range st.Pains {
+				n += 64 + len(m.Text) + len(m.ID)
+			}
+			for _, o := range st.Opportunities {
+				n += 32 + len(o.Text)
+			}
+			for _, e := range st.Evidence {
+				n += 24 + len(e.Text) + len(e.URL)
+			}
+			for _, a := range st.Artifacts {
+				n += 4 + len(a)
+			}
+		}
 	}
-	out.Pains = make([]jsonPain, 0, len(s.Pains))
 	for _, p := range s.Pains {
-		out.Pains = append(out.Pains, dataPain(p, l))
+		n += 256 + 2*len(p.Text) + 36*(len(p.Personas)+len(p.Stages)+len(p.Touchpoints)+len(p.Owners)) + 4*len(p.Mentions)
 	}
-	out.Owners = make([]jsonOwner, 0, len(s.Owners))
-	for _, o := range s.Owners {
-		out.Owners = append(out.Owners, jsonOwner{Name: o.Name, Touchpoints: touchpointIDs(o.Touchpoints), Pains: painKeys(o.Pains)})
+	return n + 512*(len(s.Stages)+len(s.Touchpoints)+len(s.Owners))
+}
+
+// dataList writes `,"name":[...]` with an element per item.
+func dataList[T any](dw *dataWriter, name string, items []T, elem func(T) any) {
+	dw.raw(`,"` + name + `":[`)
+	for i, it := range items {
+		if i > 0 {
+			dw.raw(",")
+		}
+		dw.value(elem(it))
 	}
-	// No indentation: the file is for programs, and on large portals
-	// indentation would add a third to its size.
-	return json.NewEncoder(w).Encode(out)
+	dw.raw("]")
+}
+
+// dataWriter writes JSON to w one value at a time, keeping the first
+// error.
+type dataWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+func newDataWriter(w io.Writer) *dataWriter {
+	dw := &dataWriter{w: w}
+	// The encoder escapes <, > and & as \u003c and so on, so that no host
+	// that guesses a file's type can take data.json for HTML.
+	dw.enc = json.NewEncoder(&dw.buf)
+	return dw
+}
+
+// raw writes JSON punctuation of this package.
+func (dw *dataWriter) raw(s string) {
+	if dw.err == nil {
+		_, dw.err = io.WriteString(dw.w, s)
+	}
+}
+
+// value writes v encoded, without the newline the encoder ends it with.
+func (dw *dataWriter) value(v any) {
+	if dw.err != nil {
+		return
+	}
+	dw.buf.Reset()
+	if dw.err = dw.enc.Encode(v); dw.err != nil {
+		return
+	}
+	_, dw.err = dw.w.Write(bytes.TrimSuffix(dw.buf.Bytes(), []byte("\n")))
 }
 
 func dataPersona(p *site.Persona, l links) jsonPersona {
 	jp := jsonPersona{
 		ID: p.ID, Title: p.Title, URL: l.Persona(p), Source: p.Source.Path, Summary: p.Summary,
-		Quote: p.Quote, Priority: p.Priority, Stale: p.Stale, Goals: nonNil(p.Goals),
-		Needs: nonNil(p.Needs), Frustrations: nonNil(p.Frustrations), Channels: nonNil(p.Channels),
-		Profile: make([]jsonField, 0, len(p.Profile)), Emotion: dataStat(p.Mean),
-		Stages: make([]jsonRollup, 0, len(p.Stages)), Steps: make([]jsonStep, 0, len(p.Steps)),
-		Critical: make([]int, 0, len(p.Critical)),
+		Quote: p.Quote, Priority: p.Priority, Stale: p.Stale, Goals: p.Goals,
+		Needs: p.Needs, Frustrations: p.Frustrations, Channels: p.Channels,
+		Emotion: dataStat(p.Mean),
+		Stages:  make([]jsonRollup, 0, len(p.Stages)), Steps: make([]jsonStep, 0, len(p.Steps)),
 	}
 	if !p.Reviewed.IsZero() {
 		jp.Reviewed = p.Reviewed.Format("2006-01-02")
@@ -227,11 +303,7 @@ func dataPersona(p *site.Persona, l links) jsonPersona {
 		jp.Profile = append(jp.Profile, jsonField(f))
 	}
 	for _, r := range p.Stages {
-		jr := jsonRollup{Stage: stageID(r.Stage), Steps: make([]int, 0, len(r.Steps)), Emotion: dataStat(r.Emotion), Pains: r.Pains}
-		for _, st := range r.Steps {
-			jr.Steps = append(jr.Steps, st.Index)
-		}
-		jp.Stages = append(jp.Stages, jr)
+		jp.Stages = append(jp.Stages, jsonRollup{Stage: stageID(r.Stage), Emotion: dataStat(r.Emotion), Pains: r.Pains})
 	}
 	for _, st := range p.Steps {
 		jp.Steps = append(jp.Steps, dataStep(st))
@@ -244,22 +316,24 @@ func dataPersona(p *site.Persona, l links) jsonPersona {
 
 func dataStep(st *site.Step) jsonStep {
 	js := jsonStep{
-		Index: st.Index, Anchor: st.Anchor, Stage: stageID(st.Stage), Touchpoints: touchpointIDs(st.Touchpoints),
-		Action: st.Action, Thought: st.Thought, Feeling: st.Feeling, Assumed: st.Assumed,
-		Critical: st.Critical, CriticalReason: st.CriticalReason, Duration: st.Duration,
-		Artifacts: nonNil(st.Artifacts), Line: st.Source.Line,
-		Pains:         make([]jsonMention, 0, len(st.Pains)),
-		Opportunities: make([]jsonOpportunity, 0, len(st.Opportunities)),
-		Evidence:      make([]jsonEvidence, 0, len(st.Evidence)),
+		Stage: stageID(st.Stage), Action: st.Action, Thought: st.Thought, Feeling: st.Feeling,
+		Assumed: st.Assumed, Critical: st.Critical, CriticalReason: st.CriticalReason,
+		Duration: st.Duration, Artifacts: st.Artifacts, Line: st.Source.Line,
+	}
+	if len(st.Touchpoints) > 0 {
+		js.Touchpoints = touchpointIDs(st.Touchpoints)
 	}
 	if st.HasEmotion {
 		e := st.Emotion
 		js.Emotion = &e
 	}
 	for _, m := range st.Pains {
-		jm := jsonMention{Text: m.Text, Severity: m.Severity.String(), ID: m.ID}
+		jm := jsonMention{Severity: m.Severity.String(), ID: m.ID, Text: m.Text}
 		if m.Pain != nil {
 			jm.Pain = m.Pain.Key
+			if m.Text == m.Pain.Text {
+				jm.Text = ""
+			}
 		}
 		js.Pains = append(js.Pains, jm)
 	}
@@ -275,16 +349,23 @@ func dataStep(st *site.Step) jsonStep {
 func dataPain(p *site.Pain, l links) jsonPain {
 	jp := jsonPain{
 		Key: p.Key, ID: p.ID, Text: p.Text, Severity: p.Severity.String(), URL: l.Pain(p),
-		Personas: personaIDs(p.Personas), Stages: stageIDs(p.Stages),
-		Touchpoints: touchpointIDs(p.Touchpoints), Owners: nonNil(p.Owners),
-		Mentions: make([]jsonPainMention, 0, len(p.Mentions)),
+		Personas: personaIDs(p.Personas), Steps: make([][]int, 0, len(p.Personas)),
+		Stages: stageIDs(p.Stages), Touchpoints: touchpointIDs(p.Touchpoints), Owners: p.Owners,
 	}
+	var persona *site.Persona
 	for _, m := range p.Mentions {
-		jm := jsonPainMention{Text: m.Text, Severity: m.Severity.String()}
-		if m.Step != nil {
-			jm.Persona, jm.Step, jm.Stage, jm.URL = m.Step.Persona.ID, m.Step.Index, stageID(m.Step.Stage), l.Step(m.Step)
+		st := m.Step
+		if st == nil {
+			continue
 		}
-		jp.Mentions = append(jp.Mentions, jm)
+		n := len(jp.Steps)
+		switch {
+		case st.Persona != persona:
+			persona = st.Persona
+			jp.Steps = append(jp.Steps, []int{st.Index})
+		case jp.Steps[n-1][len(jp.Steps[n-1])-1] != st.Index:
+			jp.Steps[n-1] = append(jp.Steps[n-1], st.Index)
+		}
 	}
 	return jp
 }
@@ -292,7 +373,7 @@ func dataPain(p *site.Pain, l links) jsonPain {
 func dataStat(st site.Stat) jsonStat {
 	js := jsonStat{N: st.N}
 	if st.N > 0 {
-		mean, lo, hi := st.Mean, st.Min, st.Max
+		mean, lo, hi := math.Round(st.Mean*1000)/1000, st.Min, st.Max
 		js.Mean, js.Min, js.Max = &mean, &lo, &hi
 	}
 	return js
@@ -327,20 +408,4 @@ func touchpointIDs(ts []*site.Touchpoint) []string {
 		out = append(out, t.ID)
 	}
 	return out
-}
-
-func painKeys(ps []*site.Pain) []string {
-	out := make([]string, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, p.Key)
-	}
-	return out
-}
-
-// nonNil makes empty lists come out as [] rather than null.
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

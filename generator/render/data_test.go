@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -25,12 +26,9 @@ func TestDataJSON(t *testing.T) {
 		} `json:"personas"`
 		Pains []struct {
 			Key      string   `json:"key"`
+			Text     string   `json:"text"`
 			Personas []string `json:"personas"`
-			Mentions []struct {
-				Persona string `json:"persona"`
-				Step    int    `json:"step"`
-				URL     string `json:"url"`
-			} `json:"mentions"`
+			Steps    [][]int  `json:"steps"`
 		} `json:"pains"`
 		Owners []struct {
 			Name        string   `json:"name"`
@@ -40,7 +38,7 @@ func TestDataJSON(t *testing.T) {
 	if err := json.Unmarshal(renderPath(t, r, s, "data.json"), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Version != 1 || len(got.Personas) != 3 || len(got.Pains) != len(s.Pains) || len(got.Owners) != len(s.Owners) {
+	if got.Version != 2 || len(got.Personas) != 3 || len(got.Pains) != len(s.Pains) || len(got.Owners) != len(s.Owners) {
 		t.Fatalf("data.json: version %d, %d personas, %d pains, %d owners", got.Version, len(got.Personas), len(got.Pains), len(got.Owners))
 	}
 	if p := got.Personas[2]; p.ID != "корпоративный" || p.URL != "personas/%D0%BA%D0%BE%D1%80%D0%BF%D0%BE%D1%80%D0%B0%D1%82%D0%B8%D0%B2%D0%BD%D1%8B%D0%B9/" {
@@ -50,9 +48,22 @@ func TestDataJSON(t *testing.T) {
 		t.Errorf("step 5 of parent: emotion %v (want none), pain key %q", st.Emotion, st.Pains[0].Pain)
 	}
 	for _, p := range got.Pains {
-		if p.Key == "" || len(p.Mentions) == 0 || !strings.Contains(p.Mentions[0].URL, "#step-") {
-			t.Errorf("pain %+v lacks its key or mention locations", p)
+		if p.Key == "" || len(p.Steps) == 0 || len(p.Steps) != len(p.Personas) {
+			t.Errorf("pain %+v lacks its key or the steps it is written in", p)
 		}
+	}
+	// "Long hold times" is written in step 5 of parent and step 1 of retiree.
+	found := false
+	for _, p := range got.Pains {
+		if p.Text == "Long hold times" {
+			found = true
+			if fmt.Sprint(p.Personas, p.Steps) != "[parent retiree] [[5] [1]]" {
+				t.Errorf("long hold times: personas %v, steps %v", p.Personas, p.Steps)
+			}
+		}
+	}
+	if !found {
+		t.Error("no pain long hold times")
 	}
 }
 

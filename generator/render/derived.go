@@ -1,6 +1,10 @@
 package render
 
-import "github.com/cxatlas/cxatlas/generator/site"
+import (
+	"net/url"
+
+	"github.com/cxatlas/cxatlas/generator/site"
+)
 
 // derived holds lookups computed once per site and shared by all its pages,
 // so that rendering one page stays proportional to that page's size. The
@@ -13,8 +17,15 @@ type derived struct {
 	// painPages holds the index page of each pain; nil while the index fits
 	// on one page.
 	painPages map[*site.Pain]int
+	// painRefs holds the link of each pain's row in the index, from the
+	// publish folder: "pains/page/3/#pain-1a2b3c4d".
+	painRefs map[*site.Pain]string
 	// ownerIndex holds the position of each owner in Site.Owners.
 	ownerIndex map[string]int
+	// tpGroupPages splits the touchpoints with pains into the pages of the
+	// pain points by touchpoint: page n shows tpGroupPages[n-1]. There is
+	// always at least one page.
+	tpGroupPages [][]*site.Touchpoint
 }
 
 // derive returns the lookups of s, computing them on the first call for s.
@@ -52,8 +63,41 @@ func (r *Renderer) derive(s *site.Site) *derived {
 			d.painPages[p] = i/PainsPerPage + 1
 		}
 	}
+	d.painRefs = make(map[*site.Pain]string, len(s.Pains))
+	for _, p := range s.Pains {
+		d.painRefs[p] = painPagePath(d.painPage(p)) + "#" + url.PathEscape(p.Key)
+	}
+	d.tpGroupPages = groupPages(s.Touchpoints)
 	r.last.Store(d)
 	return d
+}
+
+// groupPages splits the touchpoints that have pains into pages of about
+// GroupRowsPerPage pain rows, keeping each touchpoint's rows on one page.
+func groupPages(tps []*site.Touchpoint) [][]*site.Touchpoint {
+	pages := [][]*site.Touchpoint{nil}
+	rows := 0
+	for _, t := range tps {
+		if len(t.Pains) == 0 {
+			continue
+		}
+		n := len(pages) - 1
+		if rows > 0 && rows+len(t.Pains) > GroupRowsPerPage {
+			pages, n, rows = append(pages, nil), n+1, 0
+		}
+		pages[n] = append(pages[n], t)
+		rows += len(t.Pains)
+	}
+	return pages
+}
+
+// painRef returns the link of p's row in the pain-point index, from the
+// publish folder.
+func (d *derived) painRef(p *site.Pain) string {
+	if ref, ok := d.painRefs[p]; ok {
+		return ref
+	}
+	return painPagePath(d.painPage(p)) + "#" + url.PathEscape(p.Key)
 }
 
 // painPage returns the page of the pain-point index that lists p.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxatlas/cxatlas/generator/render/chart"
+	"github.com/cxatlas/cxatlas/generator/site"
 )
 
 // funcs are the helpers templates may call: formatting only; anything
@@ -24,6 +25,7 @@ func funcs() template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"owner":       ownerName,
 		"ownerAnchor": ownerAnchor,
+		"sev":         func(s site.Severity) template.HTML { return template.HTML(sevBadge(s)) },
 	}
 }
 

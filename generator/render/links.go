@@ -66,7 +66,7 @@ func (l links) Touchpoint(t *site.Touchpoint) string {
 // Pain links to a pain's row in the pain-point index, on the page that
 // holds it.
 func (l links) Pain(p *site.Pain) string {
-	return l.root + painPagePath(l.pains.painPage(p)) + "#" + url.PathEscape(p.Key)
+	return l.root + l.pains.painRef(p)
 }
 
 // PainPage links to page n of the pain-point index.
@@ -74,8 +74,55 @@ func (l links) PainPage(n int) string { return l.root + painPagePath(n) }
 
 // Owner links to an owner's section of the owners page.
 func (l links) Owner(name string) string {
-	return l.root + "owners/#" + ownerAnchor(l.pains.ownerIndex[name])
+	return l.root + "owners/#" + ownerAnchor(l.pains.ownerIndex[strings.TrimSpace(name)])
 }
 
 // ownerAnchor is the fragment id of the i-th owner on the owners page.
 func ownerAnchor(i int) string { return "owner-" + strconv.Itoa(i+1) }
+
+// The methods below write the same hrefs as the links methods into a
+// markup, without building a string per link.
+
+// personaURL writes the href of a persona's page.
+func (m *markup) personaURL(l links, p *site.Persona) {
+	m.href(l.root)
+	m.raw("personas/")
+	m.urlPart(url.PathEscape(p.ID))
+	m.raw("/")
+}
+
+// stepURL writes the href of a step's column on its persona's page.
+func (m *markup) stepURL(l links, st *site.Step) {
+	m.personaURL(l, st.Persona)
+	m.raw("#")
+	m.urlPart(url.PathEscape(st.Anchor))
+}
+
+// stageURL writes the href of a stage's page.
+func (m *markup) stageURL(l links, st *site.Stage) {
+	m.href(l.root)
+	m.raw("stages/")
+	m.urlPart(url.PathEscape(st.ID))
+	m.raw("/")
+}
+
+// touchpointURL writes the href of a touchpoint's page.
+func (m *markup) touchpointURL(l links, t *site.Touchpoint) {
+	m.href(l.root)
+	m.raw("touchpoints/")
+	m.urlPart(url.PathEscape(t.ID))
+	m.raw("/")
+}
+
+// painURL writes the href of a pain's row in the pain-point index.
+func (m *markup) painURL(l links, p *site.Pain) {
+	m.href(l.root)
+	m.urlPart(l.pains.painRef(p))
+}
+
+// ownerURL writes the href of an owner's section of the owners page.
+func (m *markup) ownerURL(l links, name string) {
+	m.href(l.root)
+	m.raw("owners/#owner-")
+	m.int(l.pains.ownerIndex[strings.TrimSpace(name)] + 1)
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -113,5 +114,44 @@ func TestCurrent(t *testing.T) {
 		if got := c.Current(tt.entry); got != tt.want {
 			t.Errorf("Current(%q) on %s = %q, want %q", tt.entry, tt.page, got, tt.want)
 		}
+	}
+}
+
+func TestGroupPages(t *testing.T) {
+	tps := func(pains ...int) []*site.Touchpoint {
+		out := make([]*site.Touchpoint, len(pains))
+		for i, n := range pains {
+			out[i] = &site.Touchpoint{ID: string(rune('a' + i)), Pains: make([]*site.Pain, n)}
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		pains []int
+		want  string
+	}{
+		{"none", nil, "[]"},
+		{"no pains", []int{0, 0}, "[]"},
+		{"one page", []int{10, 0, GroupRowsPerPage - 10}, "[a c]"},
+		{"split before the one that overflows", []int{GroupRowsPerPage - 1, 2, 3}, "[a] [b c]"},
+		{"a huge touchpoint has a page of its own", []int{1, 3 * GroupRowsPerPage, 1}, "[a] [b] [c]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, page := range groupPages(tps(tt.pains...)) {
+				ids := make([]string, len(page))
+				for i, tp := range page {
+					ids[i] = tp.ID
+				}
+				got = append(got, fmt.Sprint(ids))
+			}
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("pages = %s, want %s", s, tt.want)
+			}
+		})
+	}
+	if got := tpGroupPagePath(3); got != "pains/by-touchpoint/page/3/" {
+		t.Errorf("tpGroupPagePath(3) = %q", got)
 	}
 }

@@ -32,6 +32,11 @@ const (
 // indexes continue on pains/page/2/ and so on.
 const PainsPerPage = 500
 
+// GroupRowsPerPage is about the most pain rows a page of the pain points
+// by touchpoint holds: a page ends before the touchpoint that would take it
+// over, and longer views continue on pains/by-touchpoint/page/2/ and so on.
+const GroupRowsPerPage = 4000
+
 // Page is one output file of a portal.
 type Page struct {
 	// Path is where the page is written, relative to the publish folder,
@@ -41,7 +46,8 @@ type Page struct {
 	Type PageType
 	// ID is the id of the persona, stage or touchpoint of a detail page.
 	ID string
-	// Number is the page number of a page of the pain-point index, from 1.
+	// Number is the page number of a page of the pain-point index or of
+	// the pain points by touchpoint, from 1.
 	Number int
 	// Shows lists the entities whose data the page shows, so that a rebuild
 	// after a change can redo only the pages that show what changed.
@@ -53,15 +59,17 @@ type Page struct {
 	All bool
 }
 
-// Pages lists every page of s, in a stable order: home, then each section
-// with its list before its detail pages, then 404.html, sitemap.xml and
-// data.json.
+// Pages lists every page of s, in a stable order: data.json, the largest
+// file by far, first, so that a build rendering the list in order on all
+// cores does not end waiting for it; then home, each section with its list
+// before its detail pages, 404.html and sitemap.xml.
 func (r *Renderer) Pages(s *site.Site) []Page {
 	splitPains := len(s.Pains) > PainsPerPage
 	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints))
 	whole := func(path string, t PageType) {
 		pages = append(pages, Page{Path: path, Type: t, All: true})
 	}
+	whole("data.json", DataFile)
 	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true, Shows: []site.Ref{{Kind: site.KindHome}}})
 	whole("personas/index.html", PersonaList)
 	for _, p := range s.Personas {
@@ -79,11 +87,12 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 		pages = append(pages, Page{Path: painPagePath(n) + "index.html", Type: PainIndex, Number: n, All: true})
 	}
 	whole("pains/by-stage/index.html", PainsByStage)
-	whole("pains/by-touchpoint/index.html", PainsByTouchpoint)
+	for n := 1; n <= len(r.derive(s).tpGroupPages); n++ {
+		pages = append(pages, Page{Path: tpGroupPagePath(n) + "index.html", Type: PainsByTouchpoint, Number: n, All: true})
+	}
 	whole("owners/index.html", OwnerList)
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
-	whole("data.json", DataFile)
 	return pages
 }
 
@@ -142,4 +151,12 @@ func painPagePath(n int) string {
 		return "pains/"
 	}
 	return "pains/page/" + strconv.Itoa(n) + "/"
+}
+
+// tpGroupPagePath is the folder of page n of the pain points by touchpoint.
+func tpGroupPagePath(n int) string {
+	if n <= 1 {
+		return "pains/by-touchpoint/"
+	}
+	return "pains/by-touchpoint/page/" + strconv.Itoa(n) + "/"
 }

@@ -56,8 +56,10 @@ func renderAll(tb testing.TB, r *Renderer, s *site.Site) map[string]string {
 
 // manyPainsSet is a generated portal whose pains are all distinct, enough
 // to split the pain-point index over several pages.
-func manyPainsSet() *content.Set {
-	set := generatedSet(30, 60, 40)
+func manyPainsSet() *content.Set { return distinctPains(generatedSet(30, 60, 40)) }
+
+// distinctPains gives every pain of set a text of its own.
+func distinctPains(set *content.Set) *content.Set {
 	n := 0
 	for _, p := range set.Personas {
 		for _, st := range p.Steps {
@@ -81,6 +83,9 @@ func TestSiteStructure(t *testing.T) {
 	sites := map[string]*site.Site{
 		"example":    linkSet(t, testConfig(), exampleSet()),
 		"many pains": linkSet(t, testConfig(), manyPainsSet()),
+		// Enough pains per touchpoint to split the pain points by
+		// touchpoint over several pages.
+		"many touchpoints": linkSet(t, testConfig(), distinctPains(generatedSet(200, 60, 20))),
 	}
 	for name, s := range sites {
 		t.Run(name, func(t *testing.T) {
@@ -99,6 +104,9 @@ func TestSiteStructure(t *testing.T) {
 					}
 					ids[p][id] = true
 				}
+			}
+			if name == "many touchpoints" && files[tpGroupPagePath(2)+"index.html"] == "" {
+				t.Error("the pain points by touchpoint fit on one page; the fixture should split them")
 			}
 			reached := checkLinks(t, files, ids)
 			for p := range files {

@@ -2,11 +2,9 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"math"
 
 	"github.com/cxatlas/cxatlas/generator/config"
-	"github.com/cxatlas/cxatlas/generator/render/chart"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -39,20 +37,79 @@ type common struct {
 	// Edit links to the page's source in the repository; empty without
 	// Config.EditURL.
 	Edit string
+	// Layout is what the layout shared by every page shows.
+	Layout layout
+}
+
+// layout is what the layout around every page shows, worked out in Go so
+// that the layout template, run for every page of the portal, runs few
+// actions.
+type layout struct {
+	// Lang is the language of the page; DocTitle its <title>: the page's
+	// title, then the portal's.
+	Lang, DocTitle string
+	// SiteTitle is the portal's title.
+	SiteTitle string
+	// Home, CSS and Data link to the home page, the stylesheet and
+	// data.json.
+	Home, CSS, Data string
+	// Nav holds the entries of the site navigation.
+	Nav []navEntry
+	// Edit links to the page's source; empty when not set up.
+	Edit string
+}
+
+// navEntry is one entry of the site navigation.
+type navEntry struct {
+	URL, Label string
+	// Current is the entry's aria-current: "page" on its list page, "true"
+	// on the detail pages under it, else empty.
+	Current string
+}
+
+// view is the value a page's template runs on: common, or a struct that
+// embeds it.
+type view interface {
+	base() *common
+}
+
+func (c *common) base() *common { return c }
+
+// layout works out c.Layout from the rest of c.
+func (c *common) layout() layout {
+	title := c.Site.Title
+	if c.Title != "" && c.Title != c.Site.Title {
+		title = c.Title + " · " + c.Site.Title
+	}
+	return layout{
+		Lang: c.Config.Language, DocTitle: title, SiteTitle: c.Site.Title, Edit: c.Edit,
+		Home: c.Link.Home(), CSS: c.Link.To("static/cxatlas.css"), Data: c.Link.To("data.json"),
+		Nav: []navEntry{
+			{c.Link.Home(), "Home", c.Current("home")},
+			{c.Link.To("personas/"), "Personas", c.Current("personas")},
+			{c.Link.To("stages/"), "Stages", c.Current("stages")},
+			{c.Link.To("touchpoints/"), "Touchpoints", c.Current("touchpoints")},
+			{c.Link.To("pains/"), "Pain points", c.Current("pains")},
+			{c.Link.To("owners/"), "Owners", c.Current("owners")},
+		},
+	}
 }
 
 // Heat returns the class of a heatmap cell for st: "heat-0" (most negative)
 // to "heat-6" (most positive), or "heat-none" when st has no scores.
-func (c common) Heat(st site.Stat) string {
+func (c common) Heat(st site.Stat) string { return heatClass(st, c.Config.Emotion) }
+
+// heatClass is the class of a heatmap cell for st on scale sc; see Heat.
+func heatClass(st site.Stat, sc config.Scale) string {
 	if st.N == 0 {
 		return "heat-none"
 	}
-	sc := c.Config.Emotion
 	if sc.Max <= sc.Min {
 		return "heat-3"
 	}
 	t := (st.Mean - float64(sc.Min)) / float64(sc.Max-sc.Min)
-	return fmt.Sprintf("heat-%d", int(math.Round(math.Max(0, math.Min(1, t))*6)))
+	classes := [...]string{"heat-0", "heat-1", "heat-2", "heat-3", "heat-4", "heat-5", "heat-6"}
+	return classes[int(math.Round(math.Max(0, math.Min(1, t))*6))]
 }
 
 // Current returns the aria-current value of the nav entry for section:
@@ -67,20 +124,27 @@ func (c common) Current(section string) string {
 	return ""
 }
 
-// PainList pairs pains with the page's links for the "pain-table" partial.
+// TouchpointChips returns a list item linking to each of tps, for a
+// <ul class="chips">.
+func (c common) TouchpointChips(tps []*site.Touchpoint) fragment {
+	return touchpointChips(tps, c.Link)
+}
+
+// PainList returns the rows of the "pain-table" partial for pains.
 func (c common) PainList(pains []*site.Pain) painList {
-	return painList{Pains: pains, Link: c.Link}
+	return painList{Pains: pains, Rows: painRows(pains, c.Link)}
 }
 
 // painList is a compact table of pains linking to the pain-point index.
 type painList struct {
 	Pains []*site.Pain
-	Link  links
+	// Rows holds a row per pain: severity, text, personas and mentions.
+	Rows fragment
 }
 
 // Heatmap returns the persona x stage table of mean emotion for rows.
 func (c common) Heatmap(rows []site.HeatmapRow, hidden int) heatmap {
-	return heatmap{common: c, Rows: rows, Hidden: hidden}
+	return heatmap{common: c, Rows: rows, Hidden: hidden, Body: heatmapRows(rows, c.Config.Emotion, c.Link)}
 }
 
 // heatmap is a persona x stage table of mean emotion.
@@ -89,76 +153,23 @@ type heatmap struct {
 	Rows []site.HeatmapRow
 	// Hidden counts the personas left out of Rows.
 	Hidden int
-}
-
-type homeView struct {
-	common
-	Cards     []*site.Persona
-	MoreCards int
-	TopPains  []*site.Pain
-	HeatRows  []site.HeatmapRow
-	// HeatHidden counts the personas left out of HeatRows.
-	HeatHidden int
-}
-
-type personaListView struct {
-	common
-	Overlay template.HTML
-	Shown   []*site.Persona
-	Capped  bool
-	// Scored counts the personas with at least one emotion score.
-	Scored int
-}
-
-type personaView struct {
-	common
-	Persona *site.Persona
-	Bands   []chart.Band
-	// BandRollups holds the stage roll-up of each band, aligned with Bands.
-	BandRollups []*site.StageRollup
-	Curve       template.HTML
-	Lanes       lanes
-	// Scored counts the steps with an emotion score.
-	Scored int
-}
-
-// lanes says which optional rows of the journey grid have any content.
-type lanes struct {
-	Touchpoints, Thought, Feeling, Pains, Opportunities, Evidence, Duration, Artifacts bool
-}
-
-type stageView struct {
-	common
-	Stage      *site.Stage
-	Prev, Next *site.Stage
-}
-
-type touchpointView struct {
-	common
-	Touchpoint *site.Touchpoint
-}
-
-type painIndexView struct {
-	common
-	Pains []*site.Pain
-	// Number is this page's number and Pages the count, from 1.
-	Number, Pages int
-	// Offset is the position of the first row in the whole index, from 0.
-	Offset int
-	// Severities counts the pains of the whole index by severity, most
-	// severe first; Mentions counts their mentions.
-	Severities []severityCount
-	Mentions   int
-}
-
-// severityCount is how many pains have one severity.
-type severityCount struct {
-	Severity site.Severity
-	N        int
+	// Body holds the table's rows for Rows.
+	Body fragment
 }
 
 // newView gathers what the template of page p needs.
-func newView(s *site.Site, p Page, d *derived) (any, error) {
+func newView(s *site.Site, p Page, d *derived) (view, error) {
+	v, err := pageView(s, p, d)
+	if err != nil {
+		return nil, err
+	}
+	c := v.base()
+	c.Layout = c.layout()
+	return v, nil
+}
+
+// pageView builds the view of page p for its type.
+func pageView(s *site.Site, p Page, d *derived) (view, error) {
 	c := common{Site: s, Config: s.Config, Page: p, Section: p.Type, Link: links{root: rootOf(p.Path), pains: d}}
 	if c.Config == nil {
 		c.Config = config.Default()
@@ -189,16 +200,17 @@ func newView(s *site.Site, p Page, d *derived) (any, error) {
 		}
 		c.Title, c.Section, c.Edit = st.Title, StageList, editURL(c.Config, st.Source)
 		c.Crumbs = []crumb{home, {"Stages", c.Link.To("stages/")}}
-		v := stageView{common: c, Stage: st}
+		v := stageView{common: c, Stage: st, Steps: stageStepRows(st.Rollups, c.Config.Emotion, c.Link)}
 		if i := st.Index; i > 0 && i-1 < len(s.Stages) {
 			v.Prev = s.Stages[i-1]
 		}
 		if i := st.Index; i >= 0 && i+1 < len(s.Stages) {
 			v.Next = s.Stages[i+1]
 		}
-		return v, nil
+		return &v, nil
 	case TouchpointList:
 		c.Title = "Touchpoints"
+		return &touchpointListView{common: c, Rows: touchpointRows(s.Touchpoints, c.Config.Emotion, c.Link)}, nil
 	case TouchpointPage:
 		t := d.touchpoints[p.ID]
 		if t == nil {
@@ -206,7 +218,7 @@ func newView(s *site.Site, p Page, d *derived) (any, error) {
 		}
 		c.Title, c.Section, c.Edit = t.Title, TouchpointList, editURL(c.Config, t.Source)
 		c.Crumbs = []crumb{home, {"Touchpoints", c.Link.To("touchpoints/")}}
-		return touchpointView{common: c, Touchpoint: t}, nil
+		return &touchpointView{common: c, Touchpoint: t, Steps: touchpointStepRows(t.Steps, c.Link)}, nil
 	case PainIndex:
 		return newPainIndexView(c, p), nil
 	case PainsByStage:
@@ -215,6 +227,7 @@ func newView(s *site.Site, p Page, d *derived) (any, error) {
 	case PainsByTouchpoint:
 		c.Title, c.Section = "Pain points by touchpoint", PainIndex
 		c.Crumbs = []crumb{home, {"Pain points", c.Link.To("pains/")}}
+		return newGroupedView(c, p.Number, d), nil
 	case OwnerList:
 		c.Title = "Owners"
 	case NotFoundPage:
@@ -225,86 +238,7 @@ func newView(s *site.Site, p Page, d *derived) (any, error) {
 			c.Link.root = c.Config.BaseURL
 		}
 	}
-	return c, nil
-}
-
-func newHomeView(c common) homeView {
-	s := c.Site
-	v := homeView{common: c}
-	v.Cards = s.Personas[:min(len(s.Personas), homeCards)]
-	v.MoreCards = len(s.Personas) - len(v.Cards)
-	v.TopPains = s.Pains[:min(len(s.Pains), homePains)]
-	v.HeatRows = s.Heatmap.Rows[:min(len(s.Heatmap.Rows), homeHeatRows)]
-	v.HeatHidden = len(s.Heatmap.Rows) - len(v.HeatRows)
-	return v
-}
-
-func newPersonaListView(c common) personaListView {
-	s := c.Site
-	v := personaListView{common: c}
-	v.Shown, v.Capped = chart.OverlaySelection(s.Personas)
-	v.Overlay = chart.Overlay(v.Shown, s.Stages, c.Config.Emotion, "overlay")
-	for _, p := range s.Personas {
-		if p.Mean.N > 0 {
-			v.Scored++
-		}
-	}
-	return v
-}
-
-func newPersonaView(c common, p *site.Persona) personaView {
-	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
-	v.Curve = chart.Curve(p, c.Config.Emotion, "curve")
-	byStage := make(map[*site.Stage]*site.StageRollup, len(p.Stages))
-	for _, r := range p.Stages {
-		byStage[r.Stage] = r
-	}
-	for _, b := range v.Bands {
-		r := byStage[b.Stage]
-		if r == nil {
-			r = &site.StageRollup{Stage: b.Stage, Persona: p}
-		}
-		v.BandRollups = append(v.BandRollups, r)
-	}
-	for _, st := range p.Steps {
-		if st.HasEmotion {
-			v.Scored++
-		}
-		l := &v.Lanes
-		l.Touchpoints = l.Touchpoints || len(st.Touchpoints) > 0
-		l.Thought = l.Thought || st.Thought != ""
-		l.Feeling = l.Feeling || st.Feeling != ""
-		l.Pains = l.Pains || len(st.Pains) > 0
-		l.Opportunities = l.Opportunities || len(st.Opportunities) > 0
-		l.Evidence = l.Evidence || len(st.Evidence) > 0
-		l.Duration = l.Duration || st.Duration != ""
-		l.Artifacts = l.Artifacts || len(st.Artifacts) > 0
-	}
-	return v
-}
-
-func newPainIndexView(c common, p Page) painIndexView {
-	s := c.Site
-	n := max(p.Number, 1)
-	v := painIndexView{common: c, Number: n, Pages: painPageCount(len(s.Pains))}
-	v.Title = "Pain points"
-	if n > 1 {
-		v.Title = fmt.Sprintf("Pain points, page %d of %d", n, v.Pages)
-		v.Crumbs = []crumb{{"Home", v.Link.Home()}, {"Pain points", v.Link.To("pains/")}}
-	}
-	v.Offset = min((n-1)*PainsPerPage, len(s.Pains))
-	v.Pains = s.Pains[v.Offset:min(v.Offset+PainsPerPage, len(s.Pains))]
-	counts := map[site.Severity]int{}
-	for _, p := range s.Pains {
-		counts[p.Severity]++
-		v.Mentions += len(p.Mentions)
-	}
-	for _, sev := range append(site.Severities(), site.Unrated) {
-		if counts[sev] > 0 {
-			v.Severities = append(v.Severities, severityCount{sev, counts[sev]})
-		}
-	}
-	return v
+	return &c, nil
 }
 
 // editURL is the "edit this page" link of a page built from src.

@@ -118,12 +118,33 @@ func num(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 }
 
-// openSVG writes the root element with its accessible name and description.
-func openSVG(b *strings.Builder, class, id string, w, h int, title, desc string) {
+// openSVG returns the root element with its accessible name and
+// description.
+func openSVG(class, id string, w, h int, title, desc string) string {
 	id = esc(id)
-	fmt.Fprintf(b, `<svg class="chart %s" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" font-family="%s" font-size="12">`,
-		class, w, h, w, h, id, id, fontFamily)
-	fmt.Fprintf(b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`+"\n", id, esc(title), id, esc(desc))
+	return fmt.Sprintf(`<svg class="chart %s" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" font-family="%s" font-size="12">`,
+		class, w, h, w, h, id, id, fontFamily) +
+		fmt.Sprintf(`<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`+"\n", id, esc(title), id, esc(desc))
+}
+
+// svgBuf collects the markup of a chart that draws one element per step,
+// without formatting each number through fmt.
+type svgBuf struct {
+	b []byte
+}
+
+// raw writes markup of this package as it is.
+func (s *svgBuf) raw(x string) { s.b = append(s.b, x...) }
+
+// text writes writer text escaped for a text node or attribute value.
+func (s *svgBuf) text(x string) { s.b = append(s.b, esc(x)...) }
+
+// int writes a whole number.
+func (s *svgBuf) int(v int) { s.b = strconv.AppendInt(s.b, int64(v), 10) }
+
+// num writes a coordinate rounded to a tenth, as num does.
+func (s *svgBuf) num(v float64) {
+	s.b = strconv.AppendFloat(s.b, math.Round(v*10)/10, 'f', -1, 64)
 }
 
 // wrapLines breaks s at spaces into at most lines lines of at most width

@@ -31,26 +31,27 @@ const (
 // dashed, and critical steps are ringed in red. Each point links to the
 // step's column, "#step-N". id must be unique on the page: it prefixes the
 // ids of the chart's title and description.
+//
+// A persona page holds one curve per persona and a curve has an element per
+// step, so shared attributes are set once on a group rather than on each
+// element.
 func Curve(p *site.Persona, sc config.Scale, id string) template.HTML {
 	sc = validScale(sc)
 	n := max(len(p.Steps), 1)
 	w := n * StepWidth
 	ax := yAxis{min: sc.Min, max: sc.Max, top: curveTitleH + curvePadTop, height: curvePlotH}
 
-	var b strings.Builder
-	b.Grow(1024 + 700*len(p.Steps))
-	openSVG(&b, "chart-curve", id, w, curveHeight, "Emotion curve of "+p.Title, curveDesc(p, sc))
+	b := &svgBuf{b: make([]byte, 0, 2048+200*len(p.Steps))}
+	b.raw(openSVG("chart-curve", id, w, curveHeight, "Emotion curve of "+p.Title, curveDesc(p, sc)))
 	bands := Bands(p.Steps)
-	writeBands(&b, bands)
-	writeCriticalColumns(&b, p.Steps)
-	writeGrid(&b, w, sc, ax, bands)
-	writeSegments(&b, p.Steps, ax, sc)
-	for i, st := range p.Steps {
-		writePoint(&b, st, i, ax, sc)
-	}
-	b.WriteString(`</svg>`)
+	writeBands(b, bands, w)
+	writeCriticalColumns(b, p.Steps)
+	writeGrid(b, w, sc, ax, bands)
+	writeSegments(b, p.Steps, ax, sc)
+	writePoints(b, p.Steps, ax, sc)
+	b.raw(`</svg>`)
 	// Safe: every piece of writer text above went through esc.
-	return template.HTML(b.String())
+	return template.HTML(b.b)
 }
 
 // centre is the x of the i-th step's point.
@@ -92,47 +93,102 @@ func curveDesc(p *site.Persona, sc config.Scale) string {
 	return d.String()
 }
 
-// writeBands draws a shaded band per run of a stage with its title.
-func writeBands(b *strings.Builder, bands []Band) {
-	for i, bd := range bands {
-		x := bd.First * StepWidth
-		bw := len(bd.Steps) * StepWidth
-		fill := colBandA
-		if i%2 == 1 {
-			fill = colBandB
-		}
-		title := stageTitle(bd.Stage)
-		fmt.Fprintf(b, `<g class="band"><rect x="%d" y="0" width="%d" height="%d" fill="%s"/>`, x, bw, curveHeight, fill)
-		if i > 0 {
-			fmt.Fprintf(b, `<line x1="%d" y1="0" x2="%d" y2="%d" stroke="%s"/>`, x, x, curveHeight, colGrid)
-		}
-		fmt.Fprintf(b, `<text x="%d" y="19" font-weight="600" fill="%s">%s<title>%s</title></text>`,
-			x+10, colInk, esc(truncate(title, (bw-20)/8)), esc(title))
-		b.WriteString("</g>\n")
+// writeBands shades every other run of a stage, separates the runs and
+// writes each one's stage title; a title cut short keeps its full text as a
+// tooltip.
+func writeBands(b *svgBuf, bands []Band, w int) {
+	b.raw(`<rect width="`)
+	b.int(w)
+	b.raw(`" height="` + strconv.Itoa(curveHeight) + `" fill="` + colBandB + `"/>`)
+	if len(bands) > 0 {
+		b.raw(`<path fill="` + colBandA + `" d="`)
 	}
+	for i, bd := range bands {
+		if i%2 == 0 {
+			b.raw("M")
+			b.int(bd.First * StepWidth)
+			b.raw(" 0h")
+			b.int(len(bd.Steps) * StepWidth)
+			b.raw("v" + strconv.Itoa(curveHeight) + "h-")
+			b.int(len(bd.Steps) * StepWidth)
+			b.raw("z")
+		}
+	}
+	if len(bands) > 0 {
+		b.raw(`"/>`)
+	}
+	if len(bands) > 1 {
+		b.raw(`<path stroke="` + colGrid + `" d="`)
+		for _, bd := range bands[1:] {
+			b.raw("M")
+			b.int(bd.First * StepWidth)
+			b.raw(" 0v" + strconv.Itoa(curveHeight))
+		}
+		b.raw(`"/>`)
+	}
+	b.raw(`<g font-weight="600" fill="` + colInk + `">`)
+	for _, bd := range bands {
+		title := stageTitle(bd.Stage)
+		short := truncate(title, (len(bd.Steps)*StepWidth-20)/8)
+		b.raw(`<text x="`)
+		b.int(bd.First*StepWidth + 10)
+		b.raw(`" y="19">`)
+		b.text(short)
+		if short != title {
+			b.raw("<title>")
+			b.text(title)
+			b.raw("</title>")
+		}
+		b.raw("</text>")
+	}
+	b.raw("</g>\n")
 }
 
 // writeCriticalColumns tints the column of each critical step.
-func writeCriticalColumns(b *strings.Builder, steps []*site.Step) {
+func writeCriticalColumns(b *svgBuf, steps []*site.Step) {
+	open := false
 	for i, st := range steps {
 		if st.Critical {
-			fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`,
-				i*StepWidth+6, curveTitleH, StepWidth-12, curveHeight-curveTitleH, colCritBand)
-			b.WriteString("\n")
+			if !open {
+				b.raw(`<path fill="` + colCritBand + `" d="`)
+				open = true
+			}
+			b.raw("M")
+			b.int(i*StepWidth + 6)
+			b.raw(" ")
+			b.int(curveTitleH)
+			b.raw("h")
+			b.int(StepWidth - 12)
+			b.raw("v")
+			b.int(curveHeight - curveTitleH)
+			b.raw("h-")
+			b.int(StepWidth - 12)
+			b.raw("z")
 		}
+	}
+	if open {
+		b.raw("\"/>\n")
 	}
 }
 
 // writeGrid draws a line per tick of the scale, the zero line darker.
-func writeGrid(b *strings.Builder, w int, sc config.Scale, ax yAxis, bands []Band) {
-	b.WriteString(`<g class="grid">`)
+func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band) {
+	b.raw(`<path stroke="` + colGrid + `" stroke-dasharray="2 4" d="`)
 	for _, v := range ticks(sc) {
-		y := num(ax.y(float64(v)))
-		if v == 0 {
-			fmt.Fprintf(b, `<line x1="0" y1="%s" x2="%d" y2="%s" stroke="%s" stroke-width="1.5"/>`, y, w, y, colZero)
-			continue
+		if v != 0 {
+			b.raw("M0 ")
+			b.num(ax.y(float64(v)))
+			b.raw("H")
+			b.int(w)
 		}
-		fmt.Fprintf(b, `<line x1="0" y1="%s" x2="%d" y2="%s" stroke="%s" stroke-dasharray="2 4"/>`, y, w, y, colGrid)
+	}
+	b.raw(`"/>`)
+	if sc.Min <= 0 && sc.Max >= 0 {
+		b.raw(`<path stroke="` + colZero + `" stroke-width="1.5" d="M0 `)
+		b.num(ax.y(0))
+		b.raw("H")
+		b.int(w)
+		b.raw(`"/>`)
 	}
 	// The ends of the scale, and zero when it is inside, are labelled at the
 	// start of every band, so the scale stays in view when a long curve is
@@ -141,19 +197,25 @@ func writeGrid(b *strings.Builder, w int, sc config.Scale, ax yAxis, bands []Ban
 	if sc.Min < 0 && sc.Max > 0 {
 		labels = append(labels, 0)
 	}
+	b.raw(`<g font-size="10" fill="` + colMuted + `" ` + haloAttrs + `>`)
 	for _, bd := range bands {
 		for _, v := range labels {
-			fmt.Fprintf(b, `<text x="%d" y="%s" font-size="10" fill="%s" %s>%s</text>`,
-				bd.First*StepWidth+4, num(ax.y(float64(v))+3.5), colMuted, haloAttrs, FormatEmotion(v))
+			b.raw(`<text x="`)
+			b.int(bd.First*StepWidth + 4)
+			b.raw(`" y="`)
+			b.num(ax.y(float64(v)) + 3.5)
+			b.raw(`">`)
+			b.raw(FormatEmotion(v))
+			b.raw("</text>")
 		}
 	}
-	b.WriteString("</g>\n")
+	b.raw("</g>\n")
 }
 
 // writeSegments joins consecutive scored steps: one path for the segments
 // backed by evidence, one dashed path for those touching an assumption.
-func writeSegments(b *strings.Builder, steps []*site.Step, ax yAxis, sc config.Scale) {
-	var solid, dashed strings.Builder
+func writeSegments(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
+	var solid, dashed svgBuf
 	// lastSolid and lastDashed are the steps each path last ended at, so a
 	// run of segments is drawn as one line rather than many.
 	lastSolid, lastDashed := -1, -1
@@ -167,62 +229,119 @@ func writeSegments(b *strings.Builder, steps []*site.Step, ax yAxis, sc config.S
 			seg, last = &dashed, &lastDashed
 		}
 		if *last != i {
-			fmt.Fprintf(seg, "M%s %s", num(centre(i)), num(ax.y(clamp(float64(a.Emotion), sc))))
+			seg.raw("M")
+			seg.num(centre(i))
+			seg.raw(" ")
+			seg.num(ax.y(clamp(float64(a.Emotion), sc)))
 		}
-		fmt.Fprintf(seg, "L%s %s", num(centre(i+1)), num(ax.y(clamp(float64(c.Emotion), sc))))
+		seg.raw("L")
+		seg.num(centre(i + 1))
+		seg.raw(" ")
+		seg.num(ax.y(clamp(float64(c.Emotion), sc)))
 		*last = i + 1
 	}
-	if solid.Len() > 0 {
-		fmt.Fprintf(b, `<path class="segments" d="%s" fill="none" stroke="%s" stroke-width="2.5" stroke-linecap="round"/>`+"\n", solid.String(), colLine)
+	if len(solid.b) > 0 {
+		b.raw(`<path d="`)
+		b.b = append(b.b, solid.b...)
+		b.raw(`" fill="none" stroke="` + colLine + `" stroke-width="2.5" stroke-linecap="round"/>` + "\n")
 	}
-	if dashed.Len() > 0 {
-		fmt.Fprintf(b, `<path class="segments assumed" d="%s" fill="none" stroke="%s" stroke-width="2.5" stroke-dasharray="%s"/>`+"\n", dashed.String(), colLine, assumedDash)
+	if len(dashed.b) > 0 {
+		b.raw(`<path d="`)
+		b.b = append(b.b, dashed.b...)
+		b.raw(`" fill="none" stroke="` + colLine + `" stroke-width="2.5" stroke-dasharray="` + assumedDash + `"/>` + "\n")
 	}
 }
 
-// writePoint draws one step: its point and value, a ring and label when it
-// is critical, or a "no score" note where the curve has a gap.
-func writePoint(b *strings.Builder, st *site.Step, i int, ax yAxis, sc config.Scale) {
-	x := num(centre(i))
-	if !st.HasEmotion {
-		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" font-size="11" font-style="italic" fill="%s">no score</text>`,
-			x, num(ax.y(float64(sc.Min))+22), colMuted)
-		b.WriteString("\n")
-		return
+// writePoints draws each step: its point and value, a ring and label when
+// it is critical, or a "no score" note where the curve has a gap. Points
+// and labels inherit the white halo that keeps them readable over lines.
+func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
+	gaps := false
+	for i, st := range steps {
+		if st.HasEmotion {
+			continue
+		}
+		if !gaps {
+			b.raw(`<g font-size="11" font-style="italic" fill="` + colMuted + `" text-anchor="middle">`)
+			gaps = true
+		}
+		b.raw(`<text x="`)
+		b.num(centre(i))
+		b.raw(`" y="`)
+		b.num(ax.y(float64(sc.Min)) + 22)
+		b.raw(`">no score</text>`)
 	}
+	if gaps {
+		b.raw("</g>\n")
+	}
+	b.raw(`<g text-anchor="middle" font-weight="700" fill="` + colInk + `" ` + haloAttrs + `>`)
+	for i, st := range steps {
+		if st.HasEmotion {
+			writePoint(b, st, i, ax, sc)
+		}
+	}
+	b.raw("</g>")
+}
+
+// writePoint draws one scored step as a link to its column.
+func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale) {
+	x := centre(i)
 	y := ax.y(clamp(float64(st.Emotion), sc))
-	fmt.Fprintf(b, `<a href="#%s" class="point"><title>%s</title>`, esc(st.Anchor), esc(pointTitle(st)))
+	b.raw(`<a href="#`)
+	b.text(st.Anchor)
+	b.raw(`"><title>`)
+	b.text(pointTitle(st))
+	b.raw("</title>")
 	if st.Critical {
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%d" fill="none" stroke="%s" stroke-width="3"/>`, x, num(y), ringRadius, colCritical)
-		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" font-size="11" font-weight="700" fill="%s" %s>CRITICAL</text>`,
-			x, num(y+ringRadius+14), colCritical, haloAttrs)
+		circle(b, x, y, ringRadius, `fill="none" stroke="`+colCritical+`"`)
+		b.raw(`<text x="`)
+		b.num(x)
+		b.raw(`" y="`)
+		b.num(y + ringRadius + 14)
+		b.raw(`" font-size="11" fill="` + colCritical + `">CRITICAL</text>`)
 	}
 	colour := emotionColour(st.Emotion)
 	if st.Assumed {
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="#ffffff" stroke="%s" stroke-width="2.5"/>`, x, num(y), num(pointRadius), colour)
+		// A hollow point: its ring is drawn over the fill, not under it.
+		circle(b, x, y, pointRadius, `fill="#ffffff" stroke="`+colour+`" stroke-width="2.5" paint-order="normal"`)
 	} else {
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#ffffff" stroke-width="1.5"/>`, x, num(y), num(pointRadius), colour)
+		circle(b, x, y, pointRadius, `fill="`+colour+`"`)
 	}
 	labelY := y - 11
 	if st.Critical {
 		labelY = y - ringRadius - 5
 	}
-	fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" font-weight="700" fill="%s" %s>%s</text></a>`,
-		x, num(labelY), colInk, haloAttrs, FormatEmotion(st.Emotion))
-	b.WriteString("\n")
+	b.raw(`<text x="`)
+	b.num(x)
+	b.raw(`" y="`)
+	b.num(labelY)
+	b.raw(`">`)
+	b.raw(FormatEmotion(st.Emotion))
+	b.raw("</text></a>\n")
 }
 
-// pointTitle is the tooltip of a point.
+// circle writes a circle with the given paint attributes.
+func circle(b *svgBuf, x, y, r float64, paint string) {
+	b.raw(`<circle cx="`)
+	b.num(x)
+	b.raw(`" cy="`)
+	b.num(y)
+	b.raw(`" r="`)
+	b.num(r)
+	b.raw(`" `)
+	b.raw(paint)
+	b.raw("/>")
+}
+
+// pointTitle is the tooltip of a point. Why a point is critical is told
+// next to the map, so the tooltip only says that it is.
 func pointTitle(st *site.Step) string {
-	t := fmt.Sprintf("Step %d, %s: emotion %s", st.Index, stageTitle(st.Stage), FormatEmotion(st.Emotion))
+	t := "Step " + strconv.Itoa(st.Index) + ", " + stageTitle(st.Stage) + ": emotion " + FormatEmotion(st.Emotion)
 	if st.Assumed {
 		t += " (assumption, no evidence)"
 	}
 	if st.Critical {
 		t += ". Critical point"
-		if st.CriticalReason != "" {
-			t += ": " + st.CriticalReason
-		}
 	}
 	return t
 }

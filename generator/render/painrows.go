@@ -1,0 +1,166 @@
+package render
+
+import (
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+// sevBadge is the badge of a severity: the word in a coloured box, so
+// colour is never the only signal. It is short because pages of large
+// portals show it hundreds of thousands of times.
+func sevBadge(s site.Severity) string {
+	switch s {
+	case site.Critical:
+		return `<b class="sev-critical">Critical</b>`
+	case site.High:
+		return `<b class="sev-high">High</b>`
+	case site.Medium:
+		return `<b class="sev-medium">Medium</b>`
+	case site.Low:
+		return `<b class="sev-low">Low</b>`
+	}
+	return `<b class="sev-unrated">Unrated</b>`
+}
+
+// painIndexRows writes the rows of the pain-point index for pains, which
+// start at position offset (from 0) of the whole index. Each row names the
+// personas the pain hurts with links to every step where it is written
+// ("Anna: 3, 7, 12"), then its stages, touchpoints and owners.
+func painIndexRows(pains []*site.Pain, offset int, l links) fragment {
+	m := newMarkup()
+	for i, p := range pains {
+		m.raw(`<tr id="`)
+		m.text(p.Key)
+		m.raw(`"><td class="num">`)
+		m.int(offset + i + 1)
+		m.raw("</td><td>")
+		m.raw(sevBadge(p.Severity))
+		m.raw(`</td><th scope="row">`)
+		m.text(p.Text)
+		m.raw(`</th><td><span class="count">`)
+		m.int(len(p.Personas))
+		m.raw(`</span>`)
+		writtenIn(m, p.Mentions, l)
+		m.raw("</td><td>")
+		for i, st := range p.Stages {
+			m.sep(i)
+			m.raw(`<a href="`)
+			m.stageURL(l, st)
+			m.raw(`">`)
+			m.text(st.Title)
+			m.raw("</a>")
+		}
+		m.raw("</td><td>")
+		for i, t := range p.Touchpoints {
+			m.sep(i)
+			m.raw(`<a href="`)
+			m.touchpointURL(l, t)
+			m.raw(`">`)
+			m.text(t.Title)
+			m.raw("</a>")
+		}
+		m.raw("</td><td>")
+		for i, o := range p.Owners {
+			m.sep(i)
+			m.raw(`<a href="`)
+			m.ownerURL(l, o)
+			m.raw(`">`)
+			m.text(ownerName(o))
+			m.raw("</a>")
+		}
+		m.raw("</td></tr>\n")
+		m.endRow()
+	}
+	return m.fragment()
+}
+
+// writtenIn lists the steps where a pain is written, one item per persona:
+// its title, then the number of each step linking to that step.
+func writtenIn(m *markup, mentions []*site.PainMention, l links) {
+	m.raw(`<ul class="cell-list">`)
+	var persona *site.Persona
+	last := 0
+	for _, pm := range mentions {
+		st := pm.Step
+		if st == nil {
+			continue
+		}
+		switch {
+		case st.Persona != persona:
+			if persona != nil {
+				m.raw("</li>")
+			}
+			persona, last = st.Persona, 0
+			m.raw("<li>")
+			m.text(persona.Title)
+			m.raw(": ")
+		case st.Index == last:
+			continue // the same pain twice in one step
+		default:
+			m.raw(", ")
+		}
+		last = st.Index
+		m.raw(`<a href="`)
+		m.stepURL(l, st)
+		m.raw(`">`)
+		m.int(st.Index)
+		m.raw("</a>")
+	}
+	if persona != nil {
+		m.raw("</li>")
+	}
+	m.raw("</ul>")
+}
+
+// painRows writes the compact rows of a pain table: severity, the text
+// linking to the pain's row in the index, and how many personas and
+// mentions it has.
+func painRows(pains []*site.Pain, l links) fragment {
+	m := newMarkup()
+	writePainRows(m, pains, l)
+	return m.fragment()
+}
+
+func writePainRows(m *markup, pains []*site.Pain, l links) {
+	for _, p := range pains {
+		m.raw("<tr><td>")
+		m.raw(sevBadge(p.Severity))
+		m.raw(`</td><td><a href="`)
+		m.painURL(l, p)
+		m.raw(`">`)
+		m.text(p.Text)
+		// The theme aligns the last two cells, the counts, as numbers.
+		m.raw(`</a></td><td>`)
+		m.int(len(p.Personas))
+		m.raw(`</td><td>`)
+		m.int(len(p.Mentions))
+		m.raw("</td></tr>\n")
+		m.endRow()
+	}
+}
+
+// touchpointPainGroups writes the pains of each touchpoint that has any as
+// a <tbody>: a head row naming the touchpoint and its owner, then a compact
+// row per pain. Portals have thousands of touchpoints, so they share one
+// table rather than having a table each.
+func touchpointPainGroups(tps []*site.Touchpoint, l links) fragment {
+	m := newMarkup()
+	for _, t := range tps {
+		if len(t.Pains) == 0 {
+			continue
+		}
+		m.raw(`<tbody><tr class="group-head"><th colspan="4" scope="rowgroup" id="tp-`)
+		m.text(t.ID)
+		m.raw(`"><a href="`)
+		m.touchpointURL(l, t)
+		m.raw(`">`)
+		m.text(t.Title)
+		m.raw(`</a> <span class="h-count">`)
+		m.text(ownerName(t.Owner))
+		m.raw(" · ")
+		m.raw(plural(len(t.Pains), "pain point", "pain points"))
+		m.raw("</span></th></tr>\n")
+		writePainRows(m, t.Pains, l)
+		m.raw("</tbody>\n")
+	}
+	return m.fragment()
+}

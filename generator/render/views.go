@@ -1,0 +1,209 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"github.com/cxatlas/cxatlas/generator/render/chart"
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+// The views of the page types that need more than common: what each
+// page's template shows, worked out in Go, with the rows it repeats
+// written as HTML.
+
+type homeView struct {
+	common
+	Cards     []*site.Persona
+	MoreCards int
+	TopPains  []*site.Pain
+	HeatRows  []site.HeatmapRow
+	// HeatHidden counts the personas left out of HeatRows.
+	HeatHidden int
+}
+
+type personaListView struct {
+	common
+	// Rows holds a row of the list per persona.
+	Rows    fragment
+	Overlay template.HTML
+	Shown   []*site.Persona
+	Capped  bool
+	// Scored counts the personas with at least one emotion score.
+	Scored int
+}
+
+type touchpointListView struct {
+	common
+	// Rows holds a row of the list per touchpoint.
+	Rows fragment
+}
+
+// groupedView is a page of the pain points grouped by touchpoint.
+type groupedView struct {
+	common
+	// Groups holds a <tbody> per touchpoint of the page.
+	Groups fragment
+	// Number is this page's number and Pages the count, from 1.
+	Number, Pages int
+	// Prev and Next link to the pages before and after; empty at the ends.
+	Prev, Next string
+	// Contents lists every page with the touchpoints it starts and ends
+	// with, so a reader can go straight to the right one.
+	Contents []pageEntry
+}
+
+// pageEntry is one page of a view split into pages.
+type pageEntry struct {
+	URL, Label string
+	// Current is set on the entry of the page it is shown on.
+	Current bool
+}
+
+func newGroupedView(c common, n int, d *derived) *groupedView {
+	pages := d.tpGroupPages
+	n = min(max(n, 1), len(pages))
+	v := &groupedView{common: c, Number: n, Pages: len(pages), Groups: touchpointPainGroups(pages[n-1], c.Link)}
+	if n > 1 {
+		v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, n, len(pages))
+		v.Prev = c.Link.To(tpGroupPagePath(n - 1))
+	}
+	if n < len(pages) {
+		v.Next = c.Link.To(tpGroupPagePath(n + 1))
+	}
+	if len(pages) > 1 {
+		for i, tps := range pages {
+			label := tps[0].Title
+			if len(tps) > 1 {
+				label += " … " + tps[len(tps)-1].Title
+			}
+			v.Contents = append(v.Contents, pageEntry{URL: c.Link.To(tpGroupPagePath(i + 1)), Label: label, Current: i+1 == n})
+		}
+	}
+	return v
+}
+
+type personaView struct {
+	common
+	Persona *site.Persona
+	Bands   []chart.Band
+	Curve   template.HTML
+	Grid    journeyGrid
+	// StageRows holds the rows of the table of emotion by stage.
+	StageRows template.HTML
+	// CriticalItems holds an item of the list of critical points per
+	// critical step.
+	CriticalItems template.HTML
+	// Scored counts the steps with an emotion score.
+	Scored int
+}
+
+type stageView struct {
+	common
+	Stage      *site.Stage
+	Prev, Next *site.Stage
+	// Steps holds a <tbody> per persona with a row per step in the stage.
+	Steps fragment
+}
+
+type touchpointView struct {
+	common
+	Touchpoint *site.Touchpoint
+	// Steps holds a row per step that uses the touchpoint.
+	Steps fragment
+}
+
+type painIndexView struct {
+	common
+	Pains []*site.Pain
+	// Number is this page's number and Pages the count, from 1.
+	Number, Pages int
+	// Offset is the position of the first row in the whole index, from 0.
+	Offset int
+	// Rows holds the rows of the index for Pains.
+	Rows fragment
+	// Severities counts the pains of the whole index by severity, most
+	// severe first; Mentions counts their mentions.
+	Severities []severityCount
+	Mentions   int
+}
+
+// severityCount is how many pains have one severity.
+type severityCount struct {
+	Severity site.Severity
+	N        int
+}
+
+func newHomeView(c common) *homeView {
+	s := c.Site
+	v := homeView{common: c}
+	v.Cards = s.Personas[:min(len(s.Personas), homeCards)]
+	v.MoreCards = len(s.Personas) - len(v.Cards)
+	v.TopPains = s.Pains[:min(len(s.Pains), homePains)]
+	v.HeatRows = s.Heatmap.Rows[:min(len(s.Heatmap.Rows), homeHeatRows)]
+	v.HeatHidden = len(s.Heatmap.Rows) - len(v.HeatRows)
+	return &v
+}
+
+func newPersonaListView(c common) *personaListView {
+	s := c.Site
+	v := personaListView{common: c, Rows: personaRows(s.Personas, c.Config.Emotion, c.Link)}
+	v.Shown, v.Capped = chart.OverlaySelection(s.Personas)
+	v.Overlay = chart.Overlay(v.Shown, s.Stages, c.Config.Emotion, "overlay")
+	for _, p := range s.Personas {
+		if p.Mean.N > 0 {
+			v.Scored++
+		}
+	}
+	return &v
+}
+
+func newPersonaView(c common, p *site.Persona) *personaView {
+	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
+	v.Curve = chart.Curve(p, c.Config.Emotion, "curve")
+	rollups := make([]*site.StageRollup, 0, len(v.Bands))
+	for _, b := range v.Bands {
+		var r *site.StageRollup
+		if b.Stage != nil && b.Stage.Index < len(p.Stages) && p.Stages[b.Stage.Index].Stage == b.Stage {
+			r = p.Stages[b.Stage.Index]
+		}
+		if r == nil {
+			r = &site.StageRollup{Stage: b.Stage, Persona: p}
+		}
+		rollups = append(rollups, r)
+	}
+	v.Grid = newJourneyGrid(p, v.Bands, rollups, c.Link)
+	v.StageRows = stageRows(p.Stages, c.Config.Emotion, c.Link)
+	v.CriticalItems = criticalItems(p.Critical)
+	for _, st := range p.Steps {
+		if st.HasEmotion {
+			v.Scored++
+		}
+	}
+	return &v
+}
+
+func newPainIndexView(c common, p Page) *painIndexView {
+	s := c.Site
+	n := max(p.Number, 1)
+	v := painIndexView{common: c, Number: n, Pages: painPageCount(len(s.Pains))}
+	v.Title = "Pain points"
+	if n > 1 {
+		v.Title = fmt.Sprintf("Pain points, page %d of %d", n, v.Pages)
+		v.Crumbs = []crumb{{"Home", v.Link.Home()}, {"Pain points", v.Link.To("pains/")}}
+	}
+	v.Offset = min((n-1)*PainsPerPage, len(s.Pains))
+	v.Pains = s.Pains[v.Offset:min(v.Offset+PainsPerPage, len(s.Pains))]
+	v.Rows = painIndexRows(v.Pains, v.Offset, c.Link)
+	counts := map[site.Severity]int{}
+	for _, p := range s.Pains {
+		counts[p.Severity]++
+		v.Mentions += len(p.Mentions)
+	}
+	for _, sev := range append(site.Severities(), site.Unrated) {
+		if counts[sev] > 0 {
+			v.Severities = append(v.Severities, severityCount{sev, counts[sev]})
+		}
+	}
+	return &v
+}
