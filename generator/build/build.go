@@ -70,6 +70,8 @@ type run struct {
 	log   *slog.Logger
 	// static holds the theme's static files.
 	static []render.File
+	// minifier is set when the configuration asks for minified output.
+	minifier *publish.Minifier
 }
 
 func (r *run) step(name string) {
@@ -114,14 +116,24 @@ func prepare(opts Options) (*run, *render.Renderer, error) {
 		r.res.Diags = r.res.Diags.Sort()
 		return r, nil, nil
 	}
-	renderer, err := render.New(theme)
+	// With minify on, the sources of the HTML (templates and Markdown
+	// bodies) are minified once, instead of every page after rendering:
+	// the markup the renderer writes itself is already compact.
+	var ropts []render.Option
+	var minifyHTML func([]byte) ([]byte, error)
+	if cfg.Minify {
+		r.minifier = publish.NewMinifier()
+		ropts = append(ropts, render.MinifyTemplates(r.minifier.MinifyTemplate))
+		minifyHTML = r.minifier.MinifyHTML
+	}
+	renderer, err := render.New(theme, ropts...)
 	if err != nil {
 		r.res.Diags.Errorf(config.FileName, diag.Pos{}, "theme %q: %v", cfg.Theme, err)
 		r.res.Diags = r.res.Diags.Sort()
 		return r, nil, nil
 	}
 	r.step("config")
-	set, diags := content.Load(content.Options{SiteDir: opts.SiteDir, Config: cfg})
+	set, diags := content.Load(content.Options{SiteDir: opts.SiteDir, Config: cfg, MinifyHTML: minifyHTML})
 	r.res.Diags.Append(diags)
 	r.step("load")
 	s, diags := site.Link(cfg, set, opts.Now)
@@ -163,7 +175,10 @@ func Build(opts Options) (*Result, error) {
 	// are staged: only the pages in flight are held in memory.
 	files := make([]publish.File, 0, len(r.res.Pages)+len(static))
 	for _, p := range r.res.Pages {
-		files = append(files, publish.File{Path: p.Path, Render: func(w *bytes.Buffer) error {
+		// data.json is written compact, and HTML pages come from minified
+		// templates; sitemap.xml and the theme's files are minified here.
+		minified := p.Type != render.SitemapFile
+		files = append(files, publish.File{Path: p.Path, Minified: minified, Render: func(w *bytes.Buffer) error {
 			return renderer.Render(w, r.res.Site, p)
 		}})
 	}
@@ -174,9 +189,7 @@ func Build(opts Options) (*Result, error) {
 	// on the file system.
 	popts := publish.Options{Workers: 2 * runtime.GOMAXPROCS(0),
 		Protected: []string{opts.SiteDir, filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir))}}
-	if r.cfg.Minify {
-		popts.Minifier = publish.NewMinifier()
-	}
+	popts.Minifier = r.minifier
 	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep
 	r.step("render and write")

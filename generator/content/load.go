@@ -25,6 +25,8 @@ type Options struct {
 	// SiteDir is the site directory; paths in diagnostics are relative to it.
 	SiteDir string
 	Config  *config.Config
+	// MinifyHTML, when set, minifies every rendered Markdown body.
+	MinifyHTML func(html []byte) ([]byte, error)
 }
 
 // job is one file to read.
@@ -54,6 +56,7 @@ func Load(opts Options) (*Set, diag.List) {
 	jobs := walk(root, cfg.ContentDir, &diags)
 	results := make([]loaded, len(jobs))
 	md := NewMarkdown(cfg.Unsafe)
+	md.minify = opts.MinifyHTML
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {

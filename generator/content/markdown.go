@@ -30,6 +30,8 @@ type Markdown struct {
 	md     goldmark.Markdown
 	unsafe bool
 	bufs   sync.Pool
+	// minify, when set, minifies the HTML of every body.
+	minify func([]byte) ([]byte, error)
 }
 
 // NewMarkdown returns a converter; unsafe lets raw HTML through.
@@ -81,8 +83,16 @@ func (m *Markdown) Convert(body []byte, dir string, bodyLine int) (template.HTML
 	if err := m.md.Convert(body, buf, parser.WithContext(ctx)); err != nil {
 		return "", nil, nil, err
 	}
+	out := buf.Bytes()
+	if m.minify != nil {
+		min, err := m.minify(out)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		out = min
+	}
 	// The renderer escapes text and vets every URL; this is its output.
-	return template.HTML(buf.String()), info.links, info.warns, nil
+	return template.HTML(out), info.links, info.warns, nil
 }
 
 type lineIndex struct {

@@ -58,7 +58,7 @@ func writeNew(plan *dirPlan, f File, opts Options, sc *workerScratch) error {
 	if err != nil {
 		return err
 	}
-	if opts.Minifier != nil {
+	if opts.Minifier != nil && !f.Minified {
 		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
 			return err
 		}

@@ -31,10 +31,9 @@ type scratch struct {
 	out bytes.Buffer
 }
 
-// NewMinifier returns a Minifier whose HTML output stays valid HTML5.
-func NewMinifier() *Minifier {
-	m := minify.New()
-	m.Add("text/html", &html.Minifier{
+// htmlOptions are the settings of the HTML minifier; see NewMinifier.
+func htmlOptions() html.Minifier {
+	return html.Minifier{
 		// Dropping <html>, <head> and <body> is valid, but a body that starts
 		// with a script, style, link, meta or template element would then be
 		// parsed into <head>, changing the page; keep them.
@@ -50,7 +49,18 @@ func NewMinifier() *Minifier {
 		// but a selector like [type=text] in the theme's CSS would stop
 		// matching.
 		KeepDefaultAttrVals: true,
-	})
+	}
+}
+
+// NewMinifier returns a Minifier whose HTML output stays valid HTML5.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	page := htmlOptions()
+	m.Add("text/html", &page)
+	// Templates keep their {{ actions }} as they are.
+	tmpl := htmlOptions()
+	tmpl.TemplateDelims = html.GoTemplateDelims
+	m.Add(templateType, &tmpl)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
@@ -69,6 +79,11 @@ func (m *Minifier) Minify(p string, data []byte) ([]byte, error) {
 	if media == "" {
 		return data, nil
 	}
+	return m.minify(media, p, data)
+}
+
+// minify minifies data as media; name is for errors.
+func (m *Minifier) minify(media, p string, data []byte) ([]byte, error) {
 	s := m.bufs.Get().(*scratch)
 	defer m.bufs.Put(s)
 	// The parser writes a NUL just past the end of its input, so it gets a
@@ -83,6 +98,20 @@ func (m *Minifier) Minify(p string, data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("minify %s: %w", p, err)
 	}
 	return bytes.Clone(s.out.Bytes()), nil
+}
+
+// templateType is the media type under which Go HTML templates are minified.
+const templateType = "text/x-go-template+html"
+
+// MinifyTemplate minifies the source of a Go html/template, keeping its
+// actions intact.
+func (m *Minifier) MinifyTemplate(src []byte) ([]byte, error) {
+	return m.minify(templateType, "template", src)
+}
+
+// MinifyHTML minifies a fragment of HTML, such as a rendered Markdown body.
+func (m *Minifier) MinifyHTML(src []byte) ([]byte, error) {
+	return m.minify("text/html", "fragment", src)
 }
 
 // mediaType returns the media type minified for path's extension, or "".

@@ -26,6 +26,10 @@ type File struct {
 	// held in memory at once. An error from it fails the write like any
 	// staging error: nothing is published.
 	Render func(w *bytes.Buffer) error
+	// Minified says the content is already as small as the minifier would
+	// make it (such as JSON written without spaces), so Write does not
+	// minify it again.
+	Minified bool
 }
 
 // content returns the file's bytes, rendering them into sc when the file

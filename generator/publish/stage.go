@@ -82,7 +82,7 @@ func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, 
 	if err != nil {
 		return s, err
 	}
-	if opts.Minifier != nil {
+	if opts.Minifier != nil && !f.Minified {
 		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
 			return s, fmt.Errorf("publish: %w", err)
 		}

@@ -45,10 +45,40 @@ type File struct {
 	Data []byte
 }
 
+// Option changes how New prepares a Renderer.
+type Option func(*options)
+
+type options struct {
+	minify func(src []byte) ([]byte, error)
+}
+
+// MinifyTemplates has New pass the source of every template through
+// minify (which must keep Go template actions intact) before parsing it,
+// so that pages come out minified without minifying every page.
+func MinifyTemplates(minify func(src []byte) ([]byte, error)) Option {
+	return func(o *options) { o.minify = minify }
+}
+
 // New parses the templates of theme: templates/_*.html are the layout and
 // the partials every page shares, templates/<type>.html the page of each
 // PageType.
-func New(theme fs.FS) (*Renderer, error) {
+func New(theme fs.FS, opts ...Option) (*Renderer, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	read := func(name string) (string, error) {
+		src, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return "", fmt.Errorf("theme: %w", err)
+		}
+		if o.minify != nil {
+			if src, err = o.minify(src); err != nil {
+				return "", fmt.Errorf("theme: minify %s: %w", name, err)
+			}
+		}
+		return string(src), nil
+	}
 	shared, err := fs.Glob(theme, "templates/_*.html")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -56,18 +86,24 @@ func New(theme fs.FS) (*Renderer, error) {
 	if len(shared) == 0 {
 		return nil, fmt.Errorf("theme: no layout templates (templates/_*.html)")
 	}
-	base, err := template.New("").Funcs(funcs()).ParseFS(theme, shared...)
-	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+	base := template.New("").Funcs(funcs())
+	for _, name := range shared {
+		src, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(path.Base(name)).Parse(src); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", name, err)
+		}
 	}
 	r := &Renderer{theme: theme, pages: make(map[PageType]*template.Template, len(htmlPageTypes()))}
 	for _, t := range htmlPageTypes() {
 		name := "templates/" + string(t) + ".html"
-		src, err := fs.ReadFile(theme, name)
+		src, err := read(name)
 		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			return nil, err
 		}
-		page, err := template.Must(base.Clone()).New(string(t)).Parse(string(src))
+		page, err := template.Must(base.Clone()).New(string(t)).Parse(src)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %s: %w", name, err)
 		}
