@@ -114,30 +114,43 @@ func Parse(cfg *Config, data []byte) diag.List {
 	for _, k := range md.Undecoded() {
 		diags.Warnf(FileName, diag.Pos{}, "unknown setting %q is ignored", k.String())
 	}
+	at := func(key string) diag.Pos { return keyPos(data, key) }
 	if cfg.Emotion.Min >= cfg.Emotion.Max {
-		diags.Errorf(FileName, diag.Pos{}, "emotion scale min (%d) must be below max (%d)", cfg.Emotion.Min, cfg.Emotion.Max)
+		diags.Errorf(FileName, at("min"), "emotion scale min (%d) must be below max (%d)", cfg.Emotion.Min, cfg.Emotion.Max)
 	}
 	if cfg.Emotion.Max-cfg.Emotion.Min > 100 {
-		diags.Errorf(FileName, diag.Pos{}, "emotion scale from %d to %d is too wide; use at most 100 steps", cfg.Emotion.Min, cfg.Emotion.Max)
+		diags.Errorf(FileName, at("max"), "emotion scale from %d to %d is too wide; use at most 100 steps", cfg.Emotion.Min, cfg.Emotion.Max)
 	}
 	if cfg.StaleAfter < 0 {
-		diags.Errorf(FileName, diag.Pos{}, "staleAfter must be a number of days, 0 or more")
+		diags.Errorf(FileName, at("staleAfter"), "staleAfter must be a number of days, 0 or more")
 	}
 	if cfg.MaxFileSize <= 0 {
-		diags.Errorf(FileName, diag.Pos{}, "maxFileSize must be a positive number of bytes")
+		diags.Errorf(FileName, at("maxFileSize"), "maxFileSize must be a positive number of bytes")
 	}
-	for name, v := range map[string]string{"contentDir": cfg.ContentDir, "publishDir": cfg.PublishDir} {
-		if strings.TrimSpace(v) == "" {
-			diags.Errorf(FileName, diag.Pos{}, "%s must not be empty", name)
+	for _, kv := range [][2]string{{"contentDir", cfg.ContentDir}, {"publishDir", cfg.PublishDir}} {
+		if strings.TrimSpace(kv[1]) == "" {
+			diags.Errorf(FileName, at(kv[0]), "%s must not be empty", kv[0])
 		}
 	}
 	if cfg.Theme != "default" && cfg.Theme != "" && (strings.ContainsAny(cfg.Theme, `/\`) || cfg.Theme == ".." || cfg.Theme == ".") {
-		diags.Errorf(FileName, diag.Pos{}, "theme %q must be the name of a folder in themes/", cfg.Theme)
+		diags.Errorf(FileName, at("theme"), "theme %q must be the name of a folder in themes/", cfg.Theme)
 	}
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"
 	}
 	return diags.Sort()
+}
+
+// keyPos returns the position of the first line of the configuration that
+// sets key, or no position when none does.
+func keyPos(data []byte, key string) diag.Pos {
+	for i, line := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimLeft(line, " \t")
+		if rest, ok := strings.CutPrefix(trimmed, key); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
+			return diag.Pos{Line: i + 1, Col: len(line) - len(trimmed) + 1}
+		}
+	}
+	return diag.Pos{}
 }
 
 // typeErrorRE matches BurntSushi/toml's message for a value of the wrong

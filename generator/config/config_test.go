@@ -21,10 +21,10 @@ func TestParse(t *testing.T) {
 			return c.Title == "T" && c.BaseURL == "https://x.example/cx/" && c.Emotion == Scale{1, 5}
 		}},
 		{"malformed", "title = \"T\n", "config.toml:1:11: error: malformed TOML: strings cannot contain newlines", nil},
-		{"inverted scale", "[emotion]\nmin = 2\nmax = 2\n", "config.toml: error: emotion scale min (2) must be below max (2)", nil},
+		{"inverted scale", "[emotion]\nmin = 2\nmax = 2\n", "config.toml:2:1: error: emotion scale min (2) must be below max (2)", nil},
 		{"unknown key", "titel = \"T\"\n", "config.toml: warning: unknown setting \"titel\" is ignored", nil},
 		{"wrong type", "minify = \"no\"\n", "config.toml:1: error: minify must be true or false, not text", nil},
-		{"theme path", "theme = \"../x\"\n", "config.toml: error: theme \"../x\" must be the name of a folder in themes/", nil},
+		{"theme path", "theme = \"../x\"\n", "config.toml:1:1: error: theme \"../x\" must be the name of a folder in themes/", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
