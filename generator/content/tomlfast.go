@@ -29,6 +29,52 @@ type fastParser struct {
 	// arrays made by [[...]] headers, which later headers may extend.
 	explicit map[*Node]bool
 	aot      map[*Node]bool
+	// keys and poss are reused by key, whose callers do not keep them.
+	keys []string
+	poss []diag.Pos
+	// names holds the bare keys read so far, so that a key repeated in
+	// every step of a file is one string.
+	names map[string]string
+	// slab holds nodes not handed out yet: allocating them a few dozen at
+	// a time costs less than one by one.
+	slab   []Node
+	fields []Field
+}
+
+// newField returns a new field of key at pos holding v, allocated like
+// node.
+func (p *fastParser) newField(key string, pos diag.Pos, v *Node) *Field {
+	if len(p.fields) == 0 {
+		p.fields = make([]Field, 32)
+	}
+	f := &p.fields[0]
+	p.fields = p.fields[1:]
+	f.Key, f.KeyPos, f.Value = key, pos, v
+	return f
+}
+
+// node returns a new node at pos.
+func (p *fastParser) node(pos diag.Pos) *Node {
+	if len(p.slab) == 0 {
+		p.slab = make([]Node, min(max(2*cap(p.slab), 16), 256))
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	n.Pos = pos
+	return n
+}
+
+// name returns the bare key b as a string, shared with earlier ones.
+func (p *fastParser) name(b []byte) string {
+	if s, ok := p.names[string(b)]; ok {
+		return s
+	}
+	if p.names == nil {
+		p.names = make(map[string]string, 32)
+	}
+	s := string(b)
+	p.names[s] = s
+	return s
 }
 
 // parseTOMLFast parses src, which starts on line firstLine of its file.
@@ -197,8 +243,8 @@ func field(t *Node, key string) *Field {
 
 // key reads a key, dotted or not.
 func (p *fastParser) key() ([]string, []diag.Pos, error) {
-	var keys []string
-	var poss []diag.Pos
+	keys, poss := p.keys[:0], p.poss[:0]
+	defer func() { p.keys, p.poss = keys, poss }()
 	for {
 		p.skipSpace()
 		poss = append(poss, p.pos())
@@ -223,7 +269,7 @@ func (p *fastParser) key() ([]string, []diag.Pos, error) {
 			if p.i == start {
 				return nil, nil, errSlowPath
 			}
-			keys = append(keys, string(p.src[start:p.i]))
+			keys = append(keys, p.name(p.src[start:p.i]))
 		}
 		if keys[len(keys)-1] == "" {
 			return nil, nil, errSlowPath // an empty key: rare, and easy to get wrong
@@ -248,6 +294,8 @@ func (p *fastParser) keyValue(table *Node) error {
 	if len(keys) != 1 {
 		return errSlowPath // dotted keys
 	}
+	// The value may hold an inline table, whose keys reuse keys.
+	key, keyPos := keys[0], poss[0]
 	if p.peek() != '=' {
 		return errSlowPath
 	}
@@ -257,10 +305,14 @@ func (p *fastParser) keyValue(table *Node) error {
 	if err != nil {
 		return err
 	}
-	if field(table, keys[0]) != nil {
+	if field(table, key) != nil {
 		return errSlowPath // duplicate key: let the slow path say so
 	}
-	table.Fields = append(table.Fields, &Field{Key: keys[0], KeyPos: poss[0], Value: v})
+	if table.Fields == nil {
+		// A table of front matter, such as a step's, has a few keys.
+		table.Fields = make([]*Field, 0, 8)
+	}
+	table.Fields = append(table.Fields, p.newField(key, keyPos, v))
 	return nil
 }
 
@@ -268,7 +320,7 @@ func (p *fastParser) value(depth int) (*Node, error) {
 	if depth > 50 {
 		return nil, errSlowPath
 	}
-	n := &Node{Pos: p.pos()}
+	n := p.node(p.pos())
 	switch c := p.peek(); {
 	case c == '"':
 		var s string
@@ -388,6 +440,9 @@ func (p *fastParser) array(n *Node, depth int) error {
 		if err != nil {
 			return err
 		}
+		if n.Items == nil {
+			n.Items = make([]*Node, 0, 4)
+		}
 		n.Items = append(n.Items, v)
 		if err := p.skipBlank(); err != nil {
 			return err
@@ -421,13 +476,18 @@ func (p *fastParser) inlineTable(n *Node, depth int) error {
 		if len(keys) != 1 || p.peek() != '=' || field(n, keys[0]) != nil {
 			return errSlowPath
 		}
+		// The value may hold an inline table, whose keys reuse keys.
+		key, keyPos := keys[0], poss[0]
 		p.adv()
 		p.skipSpace()
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return err
 		}
-		n.Fields = append(n.Fields, &Field{Key: keys[0], KeyPos: poss[0], Value: v})
+		if n.Fields == nil {
+			n.Fields = make([]*Field, 0, 4)
+		}
+		n.Fields = append(n.Fields, p.newField(key, keyPos, v))
 		p.skipSpace()
 		switch p.peek() {
 		case ',':
@@ -569,14 +629,14 @@ func (p *fastParser) multiline(q byte) (string, error) {
 				p.adv()
 				p.adv()
 				p.adv()
-				return strings.ReplaceAll(s, "\r\n", "\n"), nil
+				return s, nil
 			}
 			return "", errSlowPath
 		}
 		if c == '\\' && q == '"' || c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
 			return "", errSlowPath
 		}
-		if c == '\r' && (p.i+1 >= len(p.src) || p.src[p.i+1] != '\n') {
+		if c == '\r' { // how CRLF is kept inside a string is the slow path's call
 			return "", errSlowPath
 		}
 		p.adv()

@@ -1,10 +1,9 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"math"
+	"strconv"
 
 	"github.com/cxatlas/cxatlas/generator/site"
 )
@@ -168,42 +167,51 @@ func writeData(w io.Writer, s *site.Site, d *derived) error {
 	if g, ok := w.(interface{ Grow(int) }); ok {
 		g.Grow(dataSizeHint(s))
 	}
-	dw := newDataWriter(w)
+	dw := &dataWriter{w: w}
 	dw.raw(`{"version":`)
-	dw.value(dataVersion)
+	dw.b = strconv.AppendInt(dw.b, dataVersion, 10)
 	dw.raw(`,"title":`)
-	dw.value(s.Title)
+	dw.b = appendJSONString(dw.b, s.Title)
+	scale := jsonScale{}
 	if s.Config != nil {
 		if s.Config.BaseURL != "" {
 			dw.raw(`,"baseURL":`)
-			dw.value(s.Config.BaseURL)
+			dw.b = appendJSONString(dw.b, s.Config.BaseURL)
 		}
-		dw.raw(`,"emotion":`)
-		dw.value(jsonScale{s.Config.Emotion.Min, s.Config.Emotion.Max})
-	} else {
-		dw.raw(`,"emotion":`)
-		dw.value(jsonScale{})
+		scale = jsonScale{s.Config.Emotion.Min, s.Config.Emotion.Max}
 	}
-	dataList(dw, "personas", s.Personas, func(p *site.Persona) any { return dataPersona(p, l) })
-	dataList(dw, "stages", s.Stages, func(st *site.Stage) any {
-		return jsonStage{
+	dw.raw(`,"emotion":`)
+	dw.b = scale.append(dw.b)
+	dataList(dw, "personas", s.Personas, func(b []byte, p *site.Persona) []byte {
+		jp := dataPersona(p, l)
+		return jp.append(b)
+	})
+	dataList(dw, "stages", s.Stages, func(b []byte, st *site.Stage) []byte {
+		js := jsonStage{
 			ID: st.ID, Title: st.Title, URL: l.Stage(st), Source: st.Source.Path, Order: st.Order,
 			Goal: st.Goal, Questions: st.Questions, KPIs: st.KPIs,
 			Touchpoints: touchpointIDs(st.Touchpoints), Emotion: dataStat(st.Emotion),
 		}
+		return js.append(b)
 	})
-	dataList(dw, "touchpoints", s.Touchpoints, func(t *site.Touchpoint) any {
-		return jsonTouchpoint{
+	dataList(dw, "touchpoints", s.Touchpoints, func(b []byte, t *site.Touchpoint) []byte {
+		jt := jsonTouchpoint{
 			ID: t.ID, Title: t.Title, URL: l.Touchpoint(t), Source: t.Source.Path, Channel: t.Channel,
 			Mode: t.Mode, Managed: t.Managed, Owner: t.Owner, DeclaredStages: stageIDs(t.DeclaredStages),
 			Stages: stageIDs(t.Stages), KPIs: t.KPIs, Emotion: dataStat(t.Emotion),
 		}
+		return jt.append(b)
 	})
-	dataList(dw, "pains", s.Pains, func(p *site.Pain) any { return dataPain(p, l) })
-	dataList(dw, "owners", s.Owners, func(o *site.Owner) any {
-		return jsonOwner{Name: o.Name, Touchpoints: touchpointIDs(o.Touchpoints)}
+	dataList(dw, "pains", s.Pains, func(b []byte, p *site.Pain) []byte {
+		jp := dataPain(p, l)
+		return jp.append(b)
+	})
+	dataList(dw, "owners", s.Owners, func(b []byte, o *site.Owner) []byte {
+		jo := jsonOwner{Name: o.Name, Touchpoints: touchpointIDs(o.Touchpoints)}
+		return jo.append(b)
 	})
 	dw.raw("}\n")
+	dw.flush()
 	return dw.err
 }
 
@@ -240,52 +248,47 @@ func dataSizeHint(s *site.Site) int {
 	return n + 512*(len(s.Stages)+len(s.Touchpoints)+len(s.Owners))
 }
 
-// dataList writes `,"name":[...]` with an element per item.
-func dataList[T any](dw *dataWriter, name string, items []T, elem func(T) any) {
+// dataList writes `,"name":[...]` with an element per item, appended by
+// elem.
+func dataList[T any](dw *dataWriter, name string, items []T, elem func([]byte, T) []byte) {
 	dw.raw(`,"` + name + `":[`)
 	for i, it := range items {
 		if i > 0 {
 			dw.raw(",")
 		}
-		dw.value(elem(it))
+		dw.b = elem(dw.b, it)
+		dw.maybeFlush()
 	}
 	dw.raw("]")
 }
 
-// dataWriter writes JSON to w one value at a time, keeping the first
-// error.
+// dataWriter writes JSON to w through a buffer of about dataChunk bytes,
+// keeping the first error.
 type dataWriter struct {
 	w   io.Writer
-	buf bytes.Buffer
-	enc *json.Encoder
+	b   []byte
 	err error
 }
 
-func newDataWriter(w io.Writer) *dataWriter {
-	dw := &dataWriter{w: w}
-	// The encoder escapes <, > and & as \u003c and so on, so that no host
-	// that guesses a file's type can take data.json for HTML.
-	dw.enc = json.NewEncoder(&dw.buf)
-	return dw
-}
+// dataChunk is about how much dataWriter buffers before writing to w.
+const dataChunk = 64 << 10
 
 // raw writes JSON punctuation of this package.
-func (dw *dataWriter) raw(s string) {
-	if dw.err == nil {
-		_, dw.err = io.WriteString(dw.w, s)
+func (dw *dataWriter) raw(s string) { dw.b = append(dw.b, s...) }
+
+// maybeFlush writes the buffer to w once it holds dataChunk bytes.
+func (dw *dataWriter) maybeFlush() {
+	if len(dw.b) >= dataChunk {
+		dw.flush()
 	}
 }
 
-// value writes v encoded, without the newline the encoder ends it with.
-func (dw *dataWriter) value(v any) {
-	if dw.err != nil {
-		return
+// flush writes the buffer to w.
+func (dw *dataWriter) flush() {
+	if dw.err == nil && len(dw.b) > 0 {
+		_, dw.err = dw.w.Write(dw.b)
 	}
-	dw.buf.Reset()
-	if dw.err = dw.enc.Encode(v); dw.err != nil {
-		return
-	}
-	_, dw.err = dw.w.Write(bytes.TrimSuffix(dw.buf.Bytes(), []byte("\n")))
+	dw.b = dw.b[:0]
 }
 
 func dataPersona(p *site.Persona, l links) jsonPersona {

@@ -99,11 +99,12 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 // personaShows: the persona, the stage titles and order of its map (every
 // stage, since its roll-up table lists them all) and the touchpoints met.
 func personaShows(s *site.Site, p *site.Persona) []site.Ref {
-	refs := []site.Ref{{Kind: site.KindPersona, ID: p.ID}}
+	refs := make([]site.Ref, 0, 1+len(s.Stages)+len(p.Steps))
+	refs = append(refs, site.Ref{Kind: site.KindPersona, ID: p.ID})
 	for _, st := range s.Stages {
 		refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
 	}
-	seen := map[*site.Touchpoint]bool{}
+	seen := make(map[*site.Touchpoint]bool, len(p.Steps))
 	for _, step := range p.Steps {
 		for _, t := range step.Touchpoints {
 			if !seen[t] {
@@ -117,7 +118,8 @@ func personaShows(s *site.Site, p *site.Persona) []site.Ref {
 
 // stageShows: the stage, every persona with steps in it and its touchpoints.
 func stageShows(st *site.Stage) []site.Ref {
-	refs := []site.Ref{{Kind: site.KindStage, ID: st.ID}}
+	refs := make([]site.Ref, 0, 1+len(st.Rollups)+len(st.Touchpoints))
+	refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
 	for _, r := range st.Rollups {
 		refs = append(refs, site.Ref{Kind: site.KindPersona, ID: r.Persona.ID})
 	}
@@ -129,7 +131,8 @@ func stageShows(st *site.Stage) []site.Ref {
 
 // touchpointShows: the touchpoint, the personas who meet it and its stages.
 func touchpointShows(t *site.Touchpoint) []site.Ref {
-	refs := []site.Ref{{Kind: site.KindTouchpoint, ID: t.ID}}
+	refs := make([]site.Ref, 0, 1+len(t.Personas)+len(t.Stages))
+	refs = append(refs, site.Ref{Kind: site.KindTouchpoint, ID: t.ID})
 	for _, p := range t.Personas {
 		refs = append(refs, site.Ref{Kind: site.KindPersona, ID: p.ID})
 	}
