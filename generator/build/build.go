@@ -85,11 +85,8 @@ func (r *run) step(name string) {
 // Check loads, links and renders the page list of the portal, reporting
 // every problem, and writes nothing.
 func Check(opts Options) (*Result, error) {
-	r, renderer, err := prepare(opts)
-	if err != nil || renderer == nil {
-		return r.res, err
-	}
-	return r.res, nil
+	r, _, err := prepare(opts)
+	return r.res, err
 }
 
 // prepare runs every step before rendering. It returns a nil Renderer when
@@ -106,15 +103,21 @@ func prepare(opts Options) (*run, *render.Renderer, error) {
 	cfg, diags := config.Load(opts.SiteDir)
 	r.cfg = cfg
 	r.res.Diags = diags
-	if diags.HasErrors() {
+	// unusable ends the run when the configuration or theme cannot be used:
+	// nothing after this point could be checked.
+	unusable := func(format string, args ...any) (*run, *render.Renderer, error) {
+		if format != "" {
+			r.res.Diags.Errorf(config.FileName, diag.Pos{}, format, args...)
+		}
 		r.res.Diags = r.res.Diags.Sort()
 		return r, nil, nil
 	}
+	if diags.HasErrors() {
+		return unusable("")
+	}
 	theme, err := render.OpenTheme(opts.SiteDir, cfg.Theme)
 	if err != nil {
-		r.res.Diags.Errorf(config.FileName, diag.Pos{}, "%v", err)
-		r.res.Diags = r.res.Diags.Sort()
-		return r, nil, nil
+		return unusable("%v", err)
 	}
 	// With minify on, the sources of the HTML (templates and Markdown
 	// bodies) are minified once, instead of every page after rendering:
@@ -128,9 +131,7 @@ func prepare(opts Options) (*run, *render.Renderer, error) {
 	}
 	renderer, err := render.New(theme, ropts...)
 	if err != nil {
-		r.res.Diags.Errorf(config.FileName, diag.Pos{}, "theme %q: %v", cfg.Theme, err)
-		r.res.Diags = r.res.Diags.Sort()
-		return r, nil, nil
+		return unusable("theme %q: %v", cfg.Theme, err)
 	}
 	r.step("config")
 	set, diags := content.Load(content.Options{SiteDir: opts.SiteDir, Config: cfg, MinifyHTML: minifyHTML})
@@ -170,10 +171,9 @@ func Build(opts Options) (*Result, error) {
 		return r.res, err
 	}
 	r.res.OutDir = abs
-	static := r.static
 	// Pages are rendered by the publish workers, one at a time each, as they
 	// are staged: only the pages in flight are held in memory.
-	files := make([]publish.File, 0, len(r.res.Pages)+len(static))
+	files := make([]publish.File, 0, len(r.res.Pages)+len(r.static))
 	for _, p := range r.res.Pages {
 		// data.json is written compact, and HTML pages come from minified
 		// templates; sitemap.xml and the theme's files are minified here.
@@ -182,7 +182,7 @@ func Build(opts Options) (*Result, error) {
 			return renderer.Render(w, r.res.Site, p)
 		}})
 	}
-	for _, f := range static {
+	for _, f := range r.static {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
 	// Twice as many workers as cores keep the CPUs busy while others wait

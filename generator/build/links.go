@@ -29,18 +29,15 @@ func (r *run) checkLinks(set *content.Set, static []render.File) {
 	}
 	check := func(m *content.Meta) {
 		for _, l := range m.Links {
-			if broken(l.Target) {
-				continue
-			}
-			if exists[l.Target] || strings.HasPrefix(l.Target, "../") || l.Target == ".." {
-				if strings.HasPrefix(l.Target, "..") {
-					r.res.Diags.Errorf(m.Path, l.Pos, "link leads outside the portal").Hint = "link to pages with a path from the portal root, such as /stages/purchase/"
+			switch {
+			case broken(l.Target) || exists[l.Target]:
+			case l.Target == ".." || strings.HasPrefix(l.Target, "../"):
+				r.res.Diags.Errorf(m.Path, l.Pos, "link leads outside the portal").Hint = "link to pages with a path from the portal root, such as /stages/purchase/"
+			default:
+				e := r.res.Diags.Errorf(m.Path, l.Pos, "link to %q leads to no page of the portal", "/"+l.Target)
+				if c := diag.Closest(l.Target+"/", dirs); c != "" {
+					e.Hint = "did you mean \"/" + c + "\"?"
 				}
-				continue
-			}
-			e := r.res.Diags.Errorf(m.Path, l.Pos, "link to %q leads to no page of the portal", "/"+l.Target)
-			if c := diag.Closest(l.Target+"/", dirs); c != "" {
-				e.Hint = "did you mean \"/" + c + "\"?"
 			}
 		}
 	}

@@ -6,13 +6,13 @@ package content
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -258,7 +258,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 	if section != SectionHome {
 		if !ValidID(id) {
 			d.errorf(diag.Pos{}, "file name %q cannot be an id: use letters, digits, \"-\" and \"_\" only", path.Base(file)).Hint =
-				"rename the file, e.g. " + strconvQuote(suggestID(id)+".md")
+				"rename the file, e.g. " + strconv.Quote(suggestID(id)+".md")
 			return out
 		}
 		dir = string(section) + "/" + id + "/"
@@ -291,8 +291,6 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 	}
 	return out
 }
-
-func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 
 // suggestID turns a file name into a valid id: spaces and other characters
 // become "-".

@@ -51,8 +51,8 @@ type Options struct {
 	// publish directory that is one of them or contains one. The build passes
 	// the site directory and the content directory.
 	Protected []string
-	// Minifier, when set, minifies every file before it is compared and
-	// written. A nil Minifier writes files as given.
+	// Minifier, when set, minifies every file not marked Minified before
+	// it is compared and written. A nil Minifier writes files as given.
 	Minifier *Minifier
 	// Workers bounds how many files are minified, staged and renamed at
 	// once; zero means runtime.GOMAXPROCS(0).

@@ -2,6 +2,7 @@ package render
 
 import (
 	"net/url"
+	"sync"
 
 	"github.com/cxatlas/cxatlas/generator/site"
 )
@@ -10,10 +11,10 @@ import (
 // so that rendering one page stays proportional to that page's size. The
 // Renderer keeps the one of the last site it rendered.
 type derived struct {
-	site        *site.Site
-	personas    map[string]*site.Persona
-	stages      map[string]*site.Stage
-	touchpoints map[string]*site.Touchpoint
+	site *site.Site
+	// pages is the page list of the site, made once by pageList.
+	pages     []Page
+	pagesOnce sync.Once
 	// painPages holds the index page of each pain; nil while the index fits
 	// on one page.
 	painPages map[*site.Pain]int
@@ -38,21 +39,7 @@ func (r *Renderer) derive(s *site.Site) *derived {
 	if d := r.last.Load(); d != nil && d.site == s {
 		return d
 	}
-	d := &derived{
-		site:        s,
-		personas:    make(map[string]*site.Persona, len(s.Personas)),
-		stages:      make(map[string]*site.Stage, len(s.Stages)),
-		touchpoints: make(map[string]*site.Touchpoint, len(s.Touchpoints)),
-	}
-	for _, p := range s.Personas {
-		d.personas[p.ID] = p
-	}
-	for _, st := range s.Stages {
-		d.stages[st.ID] = st
-	}
-	for _, t := range s.Touchpoints {
-		d.touchpoints[t.ID] = t
-	}
+	d := &derived{site: s}
 	d.ownerIndex = make(map[string]int, len(s.Owners))
 	for i, o := range s.Owners {
 		d.ownerIndex[o.Name] = i

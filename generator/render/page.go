@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/cxatlas/cxatlas/generator/site"
@@ -64,6 +65,17 @@ type Page struct {
 // cores does not end waiting for it; then home, each section with its list
 // before its detail pages, 404.html and sitemap.xml.
 func (r *Renderer) Pages(s *site.Site) []Page {
+	return slices.Clone(r.pageList(r.derive(s)))
+}
+
+// pageList returns the pages of d's site, listed once per site.
+func (r *Renderer) pageList(d *derived) []Page {
+	d.pagesOnce.Do(func() { d.pages = r.listPages(d.site) })
+	return d.pages
+}
+
+// listPages lists the pages of s; see Pages.
+func (r *Renderer) listPages(s *site.Site) []Page {
 	splitPains := len(s.Pains) > PainsPerPage
 	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints))
 	whole := func(path string, t PageType) {

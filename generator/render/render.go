@@ -120,7 +120,7 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 	d := r.derive(s)
 	switch p.Type {
 	case SitemapFile:
-		return writeSitemap(w, s, r.Pages(s))
+		return writeSitemap(w, s, r.pageList(d))
 	case DataFile:
 		return writeData(w, s, d)
 	}

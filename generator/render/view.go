@@ -184,7 +184,7 @@ func pageView(s *site.Site, p Page, d *derived) (view, error) {
 		c.Title = "Personas"
 		return newPersonaListView(c), nil
 	case PersonaPage:
-		per := d.personas[p.ID]
+		per := s.Persona(p.ID)
 		if per == nil {
 			return nil, fmt.Errorf("no persona %q", p.ID)
 		}
@@ -194,7 +194,7 @@ func pageView(s *site.Site, p Page, d *derived) (view, error) {
 	case StageList:
 		c.Title = "Stages"
 	case StagePage:
-		st := d.stages[p.ID]
+		st := s.Stage(p.ID)
 		if st == nil {
 			return nil, fmt.Errorf("no stage %q", p.ID)
 		}
@@ -212,7 +212,7 @@ func pageView(s *site.Site, p Page, d *derived) (view, error) {
 		c.Title = "Touchpoints"
 		return &touchpointListView{common: c, Rows: touchpointRows(s.Touchpoints, c.Config.Emotion, c.Link)}, nil
 	case TouchpointPage:
-		t := d.touchpoints[p.ID]
+		t := s.Touchpoint(p.ID)
 		if t == nil {
 			return nil, fmt.Errorf("no touchpoint %q", p.ID)
 		}
