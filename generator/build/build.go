@@ -8,6 +8,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"io"
 	"log/slog"
 	"path/filepath"
 	"runtime"
@@ -175,8 +176,16 @@ func Build(opts Options) (*Result, error) {
 	// are staged: only the pages in flight are held in memory.
 	files := make([]publish.File, 0, len(r.res.Pages)+len(r.static))
 	for _, p := range r.res.Pages {
-		// data.json is written compact, and HTML pages come from minified
-		// templates; sitemap.xml and the theme's files are minified here.
+		if p.Type == render.DataFile {
+			// data.json is written compact and runs to tens of megabytes
+			// on a large portal: it goes to disk as it is made.
+			files = append(files, publish.File{Path: p.Path, Stream: func(w io.Writer) error {
+				return renderer.Render(w, r.res.Site, p)
+			}})
+			continue
+		}
+		// HTML pages come from minified templates; sitemap.xml and the
+		// theme's files are minified here.
 		minified := p.Type != render.SitemapFile
 		files = append(files, publish.File{Path: p.Path, Minified: minified, Render: func(w *bytes.Buffer) error {
 			return renderer.Render(w, r.res.Site, p)

@@ -54,6 +54,9 @@ func writeNew(plan *dirPlan, f File, opts Options, sc *workerScratch) error {
 			return err
 		}
 	}
+	if f.Stream != nil {
+		return streamNew(plan.abs(f.Path), f)
+	}
 	data, err := f.content(sc)
 	if err != nil {
 		return err

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -92,11 +94,23 @@ func contents(snap map[string]entry) map[string]string {
 	return out
 }
 
-// filesOf turns a map of paths to contents into Files.
-func filesOf(m map[string]string) []File {
+// filesAs turns a map of paths to contents into Files that give their
+// content the way kind says: "data", "render" or "stream".
+func filesAs(m map[string]string, kind string) []File {
 	var fs []File
 	for p, v := range m {
-		fs = append(fs, File{Path: p, Data: []byte(v)})
+		f := File{Path: p}
+		switch kind {
+		case "data":
+			f.Data = []byte(v)
+		case "render":
+			f.Render = func(w *bytes.Buffer) error { w.WriteString(v); return nil }
+		case "stream":
+			f.Stream = func(w io.Writer) error { _, err := io.WriteString(w, v); return err }
+		default:
+			panic("filesAs: unknown kind " + kind)
+		}
+		fs = append(fs, f)
 	}
 	return fs
 }

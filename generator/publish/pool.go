@@ -9,7 +9,7 @@ import (
 
 // workerScratch is the reusable memory of one worker.
 type workerScratch struct {
-	// read holds a target file read for comparison.
+	// read holds the pieces of a target file read for comparison.
 	read []byte
 	// render holds a file's content made by its Render function.
 	render bytes.Buffer

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -26,6 +27,12 @@ type File struct {
 	// held in memory at once. An error from it fails the write like any
 	// staging error: nothing is published.
 	Render func(w *bytes.Buffer) error
+	// Stream, when set, writes the file's content to w instead of Data or
+	// Render, for files too large to hold in memory whole, such as a
+	// site's data export. Write calls it once, on one of its workers; the
+	// content goes through a small buffer straight to the file system,
+	// compared with the existing file as it comes, and is not minified.
+	Stream func(w io.Writer) error
 	// Minified says the content is already as small as the minifier would
 	// make it (such as JSON written without spaces), so Write does not
 	// minify it again.

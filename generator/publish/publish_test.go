@@ -10,17 +10,20 @@ import (
 	"testing"
 )
 
+// writeCase is a case of TestWrite.
+type writeCase struct {
+	name   string
+	before map[string]string // nil: the publish dir does not exist
+	files  map[string]string
+	// kept lists paths whose inode and mtime must not change.
+	kept     []string
+	want     map[string]string // files and symlinks after; nil: files
+	wantDirs []string          // directories after; nil: not checked
+	report   Report
+}
+
 func TestWrite(t *testing.T) {
-	tests := []struct {
-		name   string
-		before map[string]string // nil: the publish dir does not exist
-		files  map[string]string
-		// kept lists paths whose inode and mtime must not change.
-		kept     []string
-		want     map[string]string // files and symlinks after; nil: files
-		wantDirs []string          // directories after; nil: not checked
-		report   Report
-	}{
+	tests := []writeCase{
 		{
 			name:   "first write into an empty dir",
 			before: map[string]string{},
@@ -156,77 +159,85 @@ func TestWrite(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			base := t.TempDir()
-			dir := filepath.Join(base, "public")
-			if tt.before != nil {
-				if err := os.Mkdir(dir, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				// Entries named pub/... or outside/... are placed beside the
-				// publish dir; the rest inside it.
-				inside, beside := map[string]string{}, map[string]string{}
-				for p, v := range tt.before {
-					if rest, ok := strings.CutPrefix(p, "pub/"); ok {
-						beside["public/"+rest] = v
-					} else if _, ok := strings.CutPrefix(p, "outside/"); ok {
-						beside[p] = v
-					} else {
-						inside[p] = v
-					}
-				}
-				makeTree(t, base, beside)
-				makeTree(t, dir, inside)
-			}
-			var before map[string]entry
-			if tt.before != nil {
-				before = snapshot(t, dir)
-			}
-			outside := snapshotIfExists(t, filepath.Join(base, "outside"))
+		for _, kind := range []string{"data", "render", "stream"} {
+			t.Run(tt.name+"/"+kind, func(t *testing.T) {
+				tt.run(t, kind)
+			})
+		}
+	}
+}
 
-			rep, err := Write(dir, filesOf(tt.files), Options{Protected: []string{filepath.Join(base, "site")}})
-			if err != nil {
-				t.Fatalf("Write: %v", err)
+// run runs tt with files that give their content the way kind says (see
+// filesAs).
+func (tt writeCase) run(t *testing.T, kind string) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "public")
+	if tt.before != nil {
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// Entries named pub/... or outside/... are placed beside the
+		// publish dir; the rest inside it.
+		inside, beside := map[string]string{}, map[string]string{}
+		for p, v := range tt.before {
+			if rest, ok := strings.CutPrefix(p, "pub/"); ok {
+				beside["public/"+rest] = v
+			} else if _, ok := strings.CutPrefix(p, "outside/"); ok {
+				beside[p] = v
+			} else {
+				inside[p] = v
 			}
-			if rep != tt.report {
-				t.Errorf("report = %+v, want %+v", rep, tt.report)
-			}
-			after := snapshot(t, dir)
-			want := tt.want
-			if want == nil {
-				want = tt.files
-			}
-			if got := contents(after); !maps.Equal(got, want) {
-				t.Errorf("files after:\n got %q\nwant %q", got, want)
-			}
-			if tt.wantDirs != nil {
-				if got := dirsOf(after); !slices.Equal(got, tt.wantDirs) {
-					t.Errorf("dirs after = %q, want %q", got, tt.wantDirs)
-				}
-			}
-			for _, p := range tt.kept {
-				if before[p] != after[p] {
-					t.Errorf("%s changed: before %+v, after %+v", p, before[p], after[p])
-				}
-			}
-			if got := snapshotIfExists(t, filepath.Join(base, "outside")); !maps.Equal(got, outside) {
-				t.Errorf("entries outside the publish dir changed")
-			}
-			if got := contents(snapshot(t, base)); hasTemp(got) {
-				t.Errorf("temporary entries left: %q", got)
-			}
-			// A second identical write must find nothing to do.
-			rep, err = Write(dir, filesOf(tt.files), Options{})
-			if err != nil {
-				t.Fatalf("second Write: %v", err)
-			}
-			if want := (Report{Unchanged: len(tt.files)}); rep != want {
-				t.Errorf("second report = %+v, want %+v", rep, want)
-			}
-			if again := snapshot(t, dir); !maps.Equal(again, after) {
-				t.Errorf("second identical write changed the tree")
-			}
-		})
+		}
+		makeTree(t, base, beside)
+		makeTree(t, dir, inside)
+	}
+	var before map[string]entry
+	if tt.before != nil {
+		before = snapshot(t, dir)
+	}
+	outside := snapshotIfExists(t, filepath.Join(base, "outside"))
+
+	rep, err := Write(dir, filesAs(tt.files, kind), Options{Protected: []string{filepath.Join(base, "site")}})
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	if rep != tt.report {
+		t.Errorf("report = %+v, want %+v", rep, tt.report)
+	}
+	after := snapshot(t, dir)
+	want := tt.want
+	if want == nil {
+		want = tt.files
+	}
+	if got := contents(after); !maps.Equal(got, want) {
+		t.Errorf("files after:\n got %q\nwant %q", got, want)
+	}
+	if tt.wantDirs != nil {
+		if got := dirsOf(after); !slices.Equal(got, tt.wantDirs) {
+			t.Errorf("dirs after = %q, want %q", got, tt.wantDirs)
+		}
+	}
+	for _, p := range tt.kept {
+		if before[p] != after[p] {
+			t.Errorf("%s changed: before %+v, after %+v", p, before[p], after[p])
+		}
+	}
+	if got := snapshotIfExists(t, filepath.Join(base, "outside")); !maps.Equal(got, outside) {
+		t.Errorf("entries outside the publish dir changed")
+	}
+	if got := contents(snapshot(t, base)); hasTemp(got) {
+		t.Errorf("temporary entries left: %q", got)
+	}
+	// A second identical write must find nothing to do.
+	rep, err = Write(dir, filesAs(tt.files, kind), Options{})
+	if err != nil {
+		t.Fatalf("second Write: %v", err)
+	}
+	if want := (Report{Unchanged: len(tt.files)}); rep != want {
+		t.Errorf("second report = %+v, want %+v", rep, want)
+	}
+	if again := snapshot(t, dir); !maps.Equal(again, after) {
+		t.Errorf("second identical write changed the tree")
 	}
 }
 

@@ -78,6 +78,9 @@ func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, 
 			return s, err
 		}
 	}
+	if f.Stream != nil {
+		return stageStream(plan, f)
+	}
 	data, err := f.content(sc)
 	if err != nil {
 		return s, err
@@ -89,7 +92,7 @@ func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, 
 	}
 	dir := parentOf(f.Path)
 	if plan.state[dir] == dirExists {
-		same, isDir, err := sameBytes(plan.abs(f.Path), data, &sc.read)
+		same, isDir, err := sameBytes(plan.abs(f.Path), data, sc)
 		if err != nil {
 			return s, fmt.Errorf("publish: %w", err)
 		}
@@ -107,8 +110,9 @@ func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, 
 }
 
 // sameBytes reports whether the regular file at path holds exactly data, and
-// whether path is a directory. It reads the file only when its size matches.
-func sameBytes(path string, data []byte, buf *[]byte) (same, isDir bool, err error) {
+// whether path is a directory. It reads the file only when its size matches,
+// in pieces through sc.read.
+func sameBytes(path string, data []byte, sc *workerScratch) (same, isDir bool, err error) {
 	fi, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -125,38 +129,55 @@ func sameBytes(path string, data []byte, buf *[]byte) (same, isDir bool, err err
 		return false, false, err
 	}
 	defer f.Close()
-	if cap(*buf) < len(data)+1 {
-		*buf = make([]byte, len(data)+1)
+	if sc.read == nil {
+		sc.read = make([]byte, compareBuffer)
 	}
-	// One byte more than expected tells a file that grew since Lstat.
-	n, err := io.ReadFull(f, (*buf)[:len(data)+1])
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return false, false, err
+	for {
+		// Reading past len(data) tells a file that grew since Lstat.
+		n, err := io.ReadFull(f, sc.read)
+		if n > len(data) || !bytes.Equal(sc.read[:n], data[:n]) {
+			return false, false, nil
+		}
+		data = data[n:]
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+			return len(data) == 0, false, nil
+		case err != nil:
+			return false, false, err
+		}
 	}
-	return n == len(data) && bytes.Equal((*buf)[:n], data), false, nil
 }
+
+// compareBuffer is how much of an existing file sameBytes reads at once.
+const compareBuffer = 64 << 10
 
 // writeTemp writes data to a new temporary file in dir and returns its
 // path.
 func writeTemp(dir string, data []byte) (string, error) {
+	f, err := createTemp(dir)
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// createTemp creates a new, empty temporary file in dir, open for writing.
+func createTemp(dir string) (*os.File, error) {
 	for {
 		name := filepath.Join(dir, fmt.Sprintf("%s%016x%s", tempPrefix, rand.Uint64(), tempSuffix))
 		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
-		if err != nil {
-			return "", err
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(name)
-			return "", err
-		}
-		return name, nil
+		return f, err
 	}
 }
 
