@@ -5,6 +5,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -63,8 +64,10 @@ func Load(opts Options) (*Set, diag.List) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sc scratch
+			defer sc.dirs.close()
 			for i := range next {
-				results[i] = loadFile(root, jobs[i], cfg, md)
+				results[i] = loadFile(root, jobs[i], cfg, md, &sc)
 			}
 		}()
 	}
@@ -210,23 +213,25 @@ type loaded struct {
 	diags diag.List
 }
 
-// loadFile reads, splits, decodes and renders one file.
-func loadFile(root *os.Root, j job, cfg *config.Config, md *Markdown) loaded {
+// loadFile reads, splits, decodes and renders one file, with the memory
+// of sc.
+func loadFile(root *os.Root, j job, cfg *config.Config, md *Markdown, sc *scratch) loaded {
 	file := path.Join(filepath.ToSlash(cfg.ContentDir), j.name)
-	src, err := readSource(root, j.name, cfg.MaxFileSize)
+	src, err := readSource(root, j.name, cfg.MaxFileSize, sc)
 	if err != nil {
 		var out loaded
 		out.diags.Errorf(file, diag.Pos{}, "%v", unwrapPath(err))
 		return out
 	}
-	return parseDoc(file, j.section, src, cfg, md)
+	return parseDoc(file, j.section, src, cfg, md, sc)
 }
 
 // parseDoc splits, decodes and renders the text of one file, which must
-// already be normalised (no byte-order mark, "\n" line ends).
-func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *Markdown) (out loaded) {
+// already be normalised (no byte-order mark, "\n" line ends), with the
+// memory of sc. Nothing it returns points into src or sc.
+func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *Markdown, sc *scratch) (out loaded) {
 	d := &decoder{file: file, diags: &out.diags}
-	if len(strings.TrimSpace(string(src))) == 0 {
+	if len(bytes.TrimSpace(src)) == 0 {
 		d.errorf(diag.Pos{Line: 1, Col: 1}, "file is empty").Hint = "start it with front matter: +++, title = \"...\", +++"
 		return out
 	}
@@ -241,7 +246,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 	if sp.Format == YAML {
 		front, err = parseYAML(sp.Front, sp.FrontLine)
 	} else {
-		front, err = parseTOML(sp.Front, sp.FrontLine)
+		front, err = parseTOMLWith(&sc.toml, sp.Front, sp.FrontLine)
 	}
 	if err != nil {
 		var pe *ParseError

@@ -16,12 +16,15 @@ func FuzzLoadPersona(f *testing.F) {
 	f.Add([]byte("---\ntitle: P\nsteps:\n  - stage: s\n    evidence: [\"javascript:alert(1)\"]\n---\n[x](javascript:alert(1))\n"))
 	cfg := config.Default()
 	md := NewMarkdown(false)
+	// One scratch for every input, as in a loading goroutine, so that
+	// what one file leaves in it is seen by the next.
+	sc := new(scratch)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src, err := normalize(data)
 		if err != nil {
 			return
 		}
-		out := parseDoc("content/personas/p.md", SectionPersonas, src, cfg, md)
+		out := parseDoc("content/personas/p.md", SectionPersonas, src, cfg, md, sc)
 		for _, d := range out.diags {
 			if d.File != "content/personas/p.md" || d.Message == "" {
 				t.Fatalf("bad diagnostic %+v", d)

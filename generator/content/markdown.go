@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -48,7 +49,7 @@ func NewMarkdown(unsafe bool) *Markdown {
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	m.bufs.New = func() any { return new(bytes.Buffer) }
+	m.bufs.New = func() any { return new(htmlBuffer) }
 	return m
 }
 
@@ -57,7 +58,7 @@ type pageInfo struct {
 	// dir is the page's folder from the portal root, "personas/x/" or "".
 	dir string
 	// lines locates byte offsets of the body in the file.
-	lines *lineIndex
+	lines lineIndex
 	links []Link
 	warns []bodyWarning
 }
@@ -74,10 +75,10 @@ var pageInfoKey = parser.NewContextKey()
 // file on which body starts. It returns the HTML and the links to portal
 // pages found in it.
 func (m *Markdown) Convert(body []byte, dir string, bodyLine int) (template.HTML, []Link, []bodyWarning, error) {
-	info := &pageInfo{dir: dir, lines: newLineIndex(body, bodyLine)}
+	info := &pageInfo{dir: dir, lines: lineIndex{src: body, first: bodyLine}}
 	ctx := parser.NewContext()
 	ctx.Set(pageInfoKey, info)
-	buf := m.bufs.Get().(*bytes.Buffer)
+	buf := m.bufs.Get().(*htmlBuffer)
 	buf.Reset()
 	defer m.bufs.Put(buf)
 	if err := m.md.Convert(body, buf, parser.WithContext(ctx)); err != nil {
@@ -95,23 +96,36 @@ func (m *Markdown) Convert(body []byte, dir string, bodyLine int) (template.HTML
 	return template.HTML(out), info.links, info.warns, nil
 }
 
-type lineIndex struct {
-	starts []int
-	first  int
-	src    []byte
-}
+// htmlBuffer is a bytes.Buffer that goldmark writes into directly: given a
+// writer that is not a util.BufWriter, it wraps it in a new 4 KB
+// bufio.Writer on every Convert.
+type htmlBuffer struct{ bytes.Buffer }
 
-func newLineIndex(src []byte, first int) *lineIndex {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return &lineIndex{starts: starts, first: first, src: src}
+// Buffered implements util.BufWriter: nothing waits to be written.
+func (*htmlBuffer) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter: nothing waits to be written.
+func (*htmlBuffer) Flush() error { return nil }
+
+// lineIndex turns byte offsets of src, which starts on line first of its
+// file, into positions.
+type lineIndex struct {
+	src   []byte
+	first int
+	// starts holds the offsets at which lines start, found on first use:
+	// most bodies have no link to locate.
+	starts []int
 }
 
 func (li *lineIndex) pos(off int) diag.Pos {
+	if li.starts == nil {
+		li.starts = make([]int, 1, 1+bytes.Count(li.src, []byte("\n")))
+		for i, c := range li.src {
+			if c == '\n' {
+				li.starts = append(li.starts, i+1)
+			}
+		}
+	}
 	lo, hi := 0, len(li.starts)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -121,7 +135,7 @@ func (li *lineIndex) pos(off int) diag.Pos {
 			hi = mid - 1
 		}
 	}
-	col := 1 + len([]rune(string(li.src[li.starts[lo]:min(off, len(li.src))])))
+	col := 1 + utf8.RuneCount(li.src[li.starts[lo]:min(off, len(li.src))])
 	return diag.Pos{Line: li.first + lo, Col: col}
 }
 

@@ -47,6 +47,9 @@ func decodePersona(d *decoder, root *Node, doc *PersonaDoc, scale config.Scale) 
 				d.wrongType("steps", f.Value, "a list of [[steps]] tables")
 				continue
 			}
+			// The steps live as long as the persona: one allocation
+			// holds them all.
+			steps := make([]StepDoc, len(f.Value.Items))
 			for i, it := range f.Value.Items {
 				if !d.table(fmt.Sprintf("step %d", i+1), it) {
 					continue
@@ -54,7 +57,8 @@ func decodePersona(d *decoder, root *Node, doc *PersonaDoc, scale config.Scale) 
 				if i == len(f.Value.Items)-1 {
 					misplaced = append(misplaced, d.strayStepKeys(it)...)
 				}
-				doc.Steps = append(doc.Steps, decodeStep(d, it, scale))
+				decodeStep(d, it, scale, &steps[i])
+				doc.Steps = appendSized(doc.Steps, &steps[i], len(steps))
 			}
 		}
 	}

@@ -4,14 +4,31 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"unicode/utf8"
 )
 
 // readSource reads one content file through root, refusing files that are
 // too large, binary or not UTF-8, and returns its text with the byte-order
-// mark removed and line ends normalised to "\n".
-func readSource(root *os.Root, name string, limit int64) ([]byte, error) {
+// mark removed and line ends normalised to "\n". It reads into sc.buf,
+// which it grows as needed: the text may share buf's storage, so it is
+// good until the next read with sc.
+func readSource(root *os.Root, name string, limit int64, sc *scratch) ([]byte, error) {
+	data, done, err := sc.dirs.read(root, name, limit, &sc.buf)
+	if !done {
+		data, err = readInRoot(root, name, limit, &sc.buf)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return normalize(data)
+}
+
+// readInRoot reads name through root into *buf: the way that works
+// everywhere, and that reports every problem.
+func readInRoot(root *os.Root, name string, limit int64, buf *[]byte) ([]byte, error) {
 	f, err := root.Open(name)
 	if err != nil {
 		return nil, err
@@ -21,20 +38,53 @@ func readSource(root *os.Root, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if info.Size() > limit {
-		return nil, fmt.Errorf("file is %s, over the limit of %s; split it or raise maxFileSize in config.toml", size(info.Size()), size(limit))
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	if err := checkFile(info.Mode().IsRegular(), info.Size(), limit); err != nil {
 		return nil, err
+	}
+	return readAll(f, info.Size(), limit, buf)
+}
+
+// checkFile refuses a file that is not a regular file, or that is over
+// the limit.
+func checkFile(regular bool, n, limit int64) error {
+	if !regular {
+		return fmt.Errorf("not a regular file")
+	}
+	if n > limit {
+		return fmt.Errorf("file is %s, over the limit of %s; split it or raise maxFileSize in config.toml", size(n), size(limit))
+	}
+	return nil
+}
+
+// readAll reads r to its end into *buf, refusing more than limit bytes.
+// stat, the file's size when it was opened, makes the buffer right at
+// once; the byte to spare lets the read that finds the end of the file
+// come without growing it, and catches a file that has grown since.
+func readAll(r io.Reader, stat, limit int64, buf *[]byte) ([]byte, error) {
+	limit = min(limit, math.MaxInt64-1) // so that limit+1 does not wrap
+	want := int(min(stat, limit) + 1)
+	if cap(*buf) < want {
+		*buf = make([]byte, 0, want)
+	}
+	data := (*buf)[:0]
+	for int64(len(data)) <= limit {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, len(data)) // the file grew
+			*buf = data
+		}
+		n, err := r.Read(data[len(data):min(int64(cap(data)), limit+1)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("file is over the limit of %s; split it or raise maxFileSize in config.toml", size(limit))
 	}
-	return normalize(data)
+	return data, nil
 }
 
 // normalize checks that data is text and returns it without a byte-order

@@ -13,8 +13,9 @@ var (
 	impacts    = []string{"low", "medium", "high"}
 )
 
-func decodeStep(d *decoder, n *Node, scale config.Scale) *StepDoc {
-	s := &StepDoc{Pos: n.Pos}
+// decodeStep reads the step table n into *s.
+func decodeStep(d *decoder, n *Node, scale config.Scale, s *StepDoc) {
+	*s = StepDoc{Pos: n.Pos}
 	stage := n.Get("stage")
 	if stage == nil {
 		d.errorf(n.Pos, "step has no stage").Hint = `add stage = "<stage id>" below [[steps]]`
@@ -67,7 +68,16 @@ func decodeStep(d *decoder, n *Node, scale config.Scale) *StepDoc {
 			d.unknown(f, " in a step", stepKeys)
 		}
 	}
-	return s
+}
+
+// appendSized appends v to list, making room for n values at the first:
+// lists read from n items rarely lose any, and growing them one by one
+// allocated several times as much.
+func appendSized[T any](list []T, v T, n int) []T {
+	if list == nil {
+		list = make([]T, 0, n)
+	}
+	return append(list, v)
 }
 
 // items reads a list whose items are text or tables; a single text or table
@@ -120,7 +130,8 @@ func (d *decoder) itemText(key string, it *Node, known []string, visit func(f *F
 
 func (d *decoder) pains(n *Node) []PainDoc {
 	var out []PainDoc
-	for _, it := range d.items("pains", n) {
+	items := d.items("pains", n)
+	for _, it := range items {
 		p := PainDoc{Pos: it.Pos}
 		text, ok := d.itemText("pains", it, []string{"severity", "id"}, func(f *Field) {
 			switch f.Key {
@@ -136,7 +147,7 @@ func (d *decoder) pains(n *Node) []PainDoc {
 		})
 		if ok {
 			p.Text = text
-			out = append(out, p)
+			out = appendSized(out, p, len(items))
 		}
 	}
 	return out
@@ -144,14 +155,15 @@ func (d *decoder) pains(n *Node) []PainDoc {
 
 func (d *decoder) opportunities(n *Node) []OpportunityDoc {
 	var out []OpportunityDoc
-	for _, it := range d.items("opportunities", n) {
+	items := d.items("opportunities", n)
+	for _, it := range items {
 		o := OpportunityDoc{Pos: it.Pos}
 		text, ok := d.itemText("opportunities", it, []string{"impact"}, func(f *Field) {
 			o.Impact = d.choice("impact", f.Value, impacts)
 		})
 		if ok {
 			o.Text = text
-			out = append(out, o)
+			out = appendSized(out, o, len(items))
 		}
 	}
 	return out
@@ -159,7 +171,8 @@ func (d *decoder) opportunities(n *Node) []OpportunityDoc {
 
 func (d *decoder) evidence(n *Node) []EvidenceDoc {
 	var out []EvidenceDoc
-	for _, it := range d.items("evidence", n) {
+	items := d.items("evidence", n)
+	for _, it := range items {
 		e := EvidenceDoc{Pos: it.Pos}
 		var url string
 		text, ok := d.itemText("evidence", it, []string{"url"}, func(f *Field) {
@@ -182,7 +195,7 @@ func (d *decoder) evidence(n *Node) []EvidenceDoc {
 			}
 		}
 		e.Text = text
-		out = append(out, e)
+		out = appendSized(out, e, len(items))
 	}
 	return out
 }

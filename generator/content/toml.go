@@ -26,7 +26,13 @@ func (e *ParseError) Error() string {
 // parseTOML decodes TOML front matter that starts on line firstLine of its
 // file into a table node.
 func parseTOML(src []byte, firstLine int) (*Node, error) {
-	if n, err := parseTOMLFast(src, firstLine); err == nil {
+	return parseTOMLWith(new(fastParser), src, firstLine)
+}
+
+// parseTOMLWith is parseTOML with a fast-path parser to reuse: the tree it
+// returns is good until p's next parse.
+func parseTOMLWith(p *fastParser, src []byte, firstLine int) (*Node, error) {
+	if n, err := p.parse(src, firstLine); err == nil {
 		return n, nil
 	}
 	return parseTOMLSlow(src, firstLine)

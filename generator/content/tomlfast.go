@@ -20,6 +20,9 @@ import (
 // errSlowPath means the fast path does not handle the input.
 var errSlowPath = errors.New("toml: not on the fast path")
 
+// fastParser is the fast path's state. One parser may read many files, one
+// after the other: each parse takes back the nodes of the one before, so
+// the tree it returns is good until the parser's next parse.
 type fastParser struct {
 	src       []byte
 	i         int
@@ -33,35 +36,22 @@ type fastParser struct {
 	keys []string
 	poss []diag.Pos
 	// names holds the bare keys read so far, so that a key repeated in
-	// every step of a file is one string.
+	// every step of a file, or in every file, is one string.
 	names map[string]string
-	// slab holds nodes not handed out yet: allocating them a few dozen at
-	// a time costs less than one by one.
-	slab   []Node
-	fields []Field
+	// texts holds short texts read so far, shared in the same way.
+	texts map[string]string
+	arena arena
 }
 
-// newField returns a new field of key at pos holding v, allocated like
-// node.
-func (p *fastParser) newField(key string, pos diag.Pos, v *Node) *Field {
-	if len(p.fields) == 0 {
-		p.fields = make([]Field, 32)
-	}
-	f := &p.fields[0]
-	p.fields = p.fields[1:]
-	f.Key, f.KeyPos, f.Value = key, pos, v
-	return f
-}
+// maxNames bounds names, which outlives a file when the parser is reused.
+const maxNames = 1024
 
 // node returns a new node at pos.
-func (p *fastParser) node(pos diag.Pos) *Node {
-	if len(p.slab) == 0 {
-		p.slab = make([]Node, min(max(2*cap(p.slab), 16), 256))
-	}
-	n := &p.slab[0]
-	p.slab = p.slab[1:]
-	n.Pos = pos
-	return n
+func (p *fastParser) node(pos diag.Pos) *Node { return p.arena.node(pos) }
+
+// newField returns a new field of key at pos holding v.
+func (p *fastParser) newField(key string, pos diag.Pos, v *Node) *Field {
+	return p.arena.field(key, pos, v)
 }
 
 // name returns the bare key b as a string, shared with earlier ones.
@@ -71,20 +61,60 @@ func (p *fastParser) name(b []byte) string {
 	}
 	if p.names == nil {
 		p.names = make(map[string]string, 32)
+	} else if len(p.names) >= maxNames {
+		clear(p.names)
 	}
 	s := string(b)
 	p.names[s] = s
 	return s
 }
 
+// maxShared is the longest text that text shares: ids, and words such as
+// a feeling or a severity, come back again and again; sentences seldom do.
+const maxShared = 32
+
+// text returns b as a string, shared with earlier ones if it is short.
+func (p *fastParser) text(b []byte) string {
+	if len(b) > maxShared {
+		return string(b)
+	}
+	if s, ok := p.texts[string(b)]; ok {
+		return s
+	}
+	if p.texts == nil {
+		p.texts = make(map[string]string, 64)
+	} else if len(p.texts) >= maxNames {
+		clear(p.texts)
+	}
+	s := string(b)
+	p.texts[s] = s
+	return s
+}
+
 // parseTOMLFast parses src, which starts on line firstLine of its file.
 func parseTOMLFast(src []byte, firstLine int) (*Node, error) {
-	p := &fastParser{src: src, line: firstLine, col: 1,
-		root: &Node{Kind: Table, Pos: diag.Pos{Line: firstLine, Col: 1}}, explicit: map[*Node]bool{}, aot: map[*Node]bool{}}
+	return new(fastParser).parse(src, firstLine)
+}
+
+// parse parses src, which starts on line firstLine of its file, taking
+// back the nodes of the parser's previous parse.
+func (p *fastParser) parse(src []byte, firstLine int) (*Node, error) {
 	if !utf8.Valid(src) {
 		return nil, errSlowPath
 	}
-	if err := p.document(); err != nil {
+	p.arena.reset()
+	if p.explicit == nil {
+		p.explicit, p.aot = map[*Node]bool{}, map[*Node]bool{}
+	} else {
+		clear(p.explicit)
+		clear(p.aot)
+	}
+	p.src, p.i, p.line, p.col = src, 0, firstLine, 1
+	p.root = p.node(diag.Pos{Line: firstLine, Col: 1})
+	p.root.Kind = Table
+	err := p.document()
+	p.src = nil // do not keep the file's text alive
+	if err != nil {
 		return nil, err
 	}
 	return p.root, nil
@@ -204,8 +234,9 @@ func (p *fastParser) header() (*Node, error) {
 		f := field(parent, k)
 		switch {
 		case f == nil:
-			t := &Node{Kind: Table, Pos: poss[i]}
-			parent.Fields = append(parent.Fields, &Field{Key: k, KeyPos: poss[i], Value: t})
+			t := p.node(poss[i])
+			t.Kind = Table
+			parent.Fields = append(parent.Fields, p.newField(k, poss[i], t))
 			parent = t
 		case f.Value.Kind == Table && !p.explicit[f.Value]:
 			parent = f.Value
@@ -215,17 +246,19 @@ func (p *fastParser) header() (*Node, error) {
 	}
 	last := keys[len(keys)-1]
 	f := field(parent, last)
-	t := &Node{Kind: Table, Pos: pos}
+	t := p.node(pos)
+	t.Kind = Table
 	p.explicit[t] = true
 	switch {
 	case array && f == nil:
-		list := &Node{Kind: List, Pos: pos, Items: []*Node{t}}
+		list := p.node(pos)
+		list.Kind, list.Items = List, append(list.Items, t)
 		p.aot[list] = true
-		parent.Fields = append(parent.Fields, &Field{Key: last, KeyPos: pos, Value: list})
+		parent.Fields = append(parent.Fields, p.newField(last, pos, list))
 	case array && p.aot[f.Value]:
 		f.Value.Items = append(f.Value.Items, t)
 	case !array && f == nil:
-		parent.Fields = append(parent.Fields, &Field{Key: last, KeyPos: pos, Value: t})
+		parent.Fields = append(parent.Fields, p.newField(last, pos, t))
 	default:
 		return nil, errSlowPath
 	}
@@ -510,7 +543,7 @@ func (p *fastParser) basicString() (string, error) {
 	for !p.eof() {
 		c := p.peek()
 		if c == '"' {
-			s := string(p.src[start:p.i])
+			s := p.text(p.src[start:p.i])
 			p.adv()
 			return s, nil
 		}
