@@ -1,30 +1,53 @@
 package site
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // derive computes every fact the pages show from the linked entities. Each
-// pass is linear in the number of steps and mentions (plus sorting).
+// pass is linear in the number of steps and mentions (plus sorting). The
+// facts of each persona alone were derived when it was linked.
 func (l *linker) derive() {
-	s := l.s
-	for _, p := range s.Personas {
-		l.rollups(p)
-		l.critical(p)
+	l.indexOwners()
+	// The pains read only what the personas hold and write only to pains,
+	// mentions and the Pains of stages and touchpoints, none of which
+	// gather reads or writes; so with more than one worker they are joined
+	// while the stages and touchpoints gather their steps.
+	if l.workers > 1 {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			l.pains()
+		}()
+		l.gather()
+		<-done
+	} else {
+		l.pains()
+		l.gather()
 	}
-	// Stages and touchpoints see steps in persona order.
-	stageTPs := make(map[*Stage]map[*Touchpoint]bool, len(s.Stages))
-	tpStages := make(map[*Touchpoint]map[*Stage]bool, len(s.Touchpoints))
+	l.owners()
+	s := l.s
+	s.Heatmap.Rows = slices.Grow(s.Heatmap.Rows, len(s.Personas))
+	for _, p := range s.Personas {
+		s.Heatmap.Rows = append(s.Heatmap.Rows, HeatmapRow{Persona: p, Cells: p.Stages})
+	}
+}
+
+// gather gives stages and touchpoints the steps, roll-ups and personas met
+// in them, in persona order, with their emotion, and each other.
+func (l *linker) gather() {
+	s := l.s
+	// met marks the stages where each touchpoint is declared or met, at
+	// tp.index*len(s.Stages) + stage.Index.
+	nst := len(s.Stages)
+	met := make([]bool, len(s.Touchpoints)*nst)
 	for _, tp := range s.Touchpoints {
-		tpStages[tp] = map[*Stage]bool{}
 		for _, st := range tp.DeclaredStages {
-			tpStages[tp][st] = true
-			addSet(stageTPs, st, tp)
+			met[tp.index*nst+st.Index] = true
 		}
 	}
+	l.reserve()
 	for _, p := range s.Personas {
 		for _, r := range p.Stages {
 			if len(r.Steps) > 0 {
@@ -43,47 +66,101 @@ func (l *linker) derive() {
 					tp.Personas = append(tp.Personas, p)
 				}
 				if st.Stage != nil {
-					tpStages[tp][st.Stage] = true
-					addSet(stageTPs, st.Stage, tp)
+					met[tp.index*nst+st.Stage.Index] = true
 				}
 			}
 		}
 	}
-	tpIndex := make(map[*Touchpoint]int, len(s.Touchpoints))
-	for i, tp := range s.Touchpoints {
-		tpIndex[tp] = i
-	}
-	for _, st := range s.Stages {
-		for tp := range stageTPs[st] {
-			st.Touchpoints = append(st.Touchpoints, tp)
-		}
-		slices.SortFunc(st.Touchpoints, func(a, b *Touchpoint) int { return cmp.Compare(tpIndex[a], tpIndex[b]) })
-	}
+	// Touchpoints in order, so each stage's list comes out sorted like
+	// Site.Touchpoints; stages in order within each touchpoint.
 	for _, tp := range s.Touchpoints {
-		for st := range tpStages[tp] {
-			tp.Stages = append(tp.Stages, st)
+		for i, st := range s.Stages {
+			if met[tp.index*nst+i] {
+				st.Touchpoints = append(st.Touchpoints, tp)
+				tp.Stages = append(tp.Stages, st)
+			}
 		}
-		slices.SortFunc(tp.Stages, byStageOrder)
-	}
-	l.pains()
-	l.owners()
-	for _, p := range s.Personas {
-		s.Heatmap.Rows = append(s.Heatmap.Rows, HeatmapRow{Persona: p, Cells: p.Stages})
 	}
 }
 
-func addSet[K comparable, V comparable](m map[K]map[V]bool, k K, v V) {
-	if m[k] == nil {
-		m[k] = map[V]bool{}
+// reserve gives the lists of steps, roll-ups and personas of every stage
+// and touchpoint their exact room, from one allocation for each kind, so
+// that gather's appends never copy: it counts what gather will append.
+func (l *linker) reserve() {
+	s := l.s
+	stageSteps := make([]int, len(s.Stages))
+	stageRollups := make([]int, len(s.Stages))
+	tpSteps := make([]int, len(s.Touchpoints))
+	tpPersonas := make([]int, len(s.Touchpoints))
+	last := make([]*Persona, len(s.Touchpoints))
+	var steps, rollups, personas int
+	for _, p := range s.Personas {
+		for i, r := range p.Stages {
+			if len(r.Steps) > 0 {
+				stageRollups[i]++
+				rollups++
+			}
+		}
+		for _, st := range p.Steps {
+			if st.Stage != nil {
+				stageSteps[st.Stage.Index]++
+				steps++
+			}
+			for _, tp := range st.Touchpoints {
+				tpSteps[tp.index]++
+				steps++
+				if last[tp.index] != p {
+					last[tp.index] = p
+					tpPersonas[tp.index]++
+					personas++
+				}
+			}
+		}
 	}
-	m[k][v] = true
+	stepSlab := make([]*Step, steps)
+	rollupSlab := make([]*StageRollup, rollups)
+	personaSlab := make([]*Persona, personas)
+	// Lists nothing is appended to stay nil.
+	for i, st := range s.Stages {
+		if n := stageSteps[i]; n > 0 {
+			st.Steps = take(&stepSlab, n)[:0]
+		}
+		if n := stageRollups[i]; n > 0 {
+			st.Rollups = take(&rollupSlab, n)[:0]
+		}
+	}
+	for i, tp := range s.Touchpoints {
+		if n := tpSteps[i]; n > 0 {
+			tp.Steps = take(&stepSlab, n)[:0]
+		}
+		if n := tpPersonas[i]; n > 0 {
+			tp.Personas = take(&personaSlab, n)[:0]
+		}
+	}
 }
 
 // rollups groups a persona's steps by stage and aggregates their emotion.
+// The roll-ups, and their lists of steps, share one allocation each: the
+// steps are counted by stage first.
 func (l *linker) rollups(p *Persona) {
+	rs := make([]StageRollup, len(l.s.Stages))
+	counts := make([]int, len(l.s.Stages))
+	staged := 0
+	for _, st := range p.Steps {
+		if st.Stage != nil {
+			counts[st.Stage.Index]++
+			staged++
+		}
+	}
+	steps := make([]*Step, staged)
 	p.Stages = make([]*StageRollup, len(l.s.Stages))
 	for i, st := range l.s.Stages {
-		p.Stages[i] = &StageRollup{Stage: st, Persona: p}
+		r := &rs[i]
+		*r = StageRollup{Stage: st, Persona: p}
+		if counts[i] > 0 {
+			r.Steps = take(&steps, counts[i])[:0]
+		}
+		p.Stages[i] = r
 	}
 	for _, st := range p.Steps {
 		p.Mean.addStep(st)
@@ -154,44 +231,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// owners groups touchpoints by owner.
-func (l *linker) owners() {
-	byName := map[string]*Owner{}
-	for _, tp := range l.s.Touchpoints {
-		name := strings.TrimSpace(tp.Owner)
-		o := byName[name]
-		if o == nil {
-			o = &Owner{Name: name}
-			byName[name] = o
-			l.s.Owners = append(l.s.Owners, o)
-		}
-		o.Touchpoints = append(o.Touchpoints, tp)
-	}
-	painIndex := make(map[*Pain]int, len(l.s.Pains))
-	for i, p := range l.s.Pains {
-		painIndex[p] = i
-	}
-	for _, o := range l.s.Owners {
-		seen := map[*Pain]bool{}
-		for _, tp := range o.Touchpoints {
-			for _, p := range tp.Pains {
-				if !seen[p] {
-					seen[p] = true
-					o.Pains = append(o.Pains, p)
-				}
-			}
-		}
-		slices.SortFunc(o.Pains, func(a, b *Pain) int { return cmp.Compare(painIndex[a], painIndex[b]) })
-	}
-	slices.SortFunc(l.s.Owners, func(a, b *Owner) int {
-		if (a.Name == "") != (b.Name == "") {
-			if a.Name == "" {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-	})
 }

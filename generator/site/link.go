@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -17,7 +18,14 @@ import (
 // time of the build, against which review dates are judged. The Site is
 // complete even when the list holds errors, but must not be published then.
 func Link(cfg *config.Config, set *content.Set, now time.Time) (*Site, diag.List) {
-	l := &linker{cfg: cfg, set: set, s: &Site{
+	return link(cfg, set, now, runtime.GOMAXPROCS(0))
+}
+
+// link is Link on at most workers goroutines. The result does not depend on
+// workers: the work done in parallel is per persona or per pain, and it is
+// gathered in the order a single worker would have done it.
+func link(cfg *config.Config, set *content.Set, now time.Time, workers int) (*Site, diag.List) {
+	l := &linker{cfg: cfg, set: set, workers: max(1, workers), s: &Site{
 		Config:         cfg,
 		Title:          cfg.Title,
 		Built:          now,
@@ -35,12 +43,16 @@ func Link(cfg *config.Config, set *content.Set, now time.Time) (*Site, diag.List
 }
 
 type linker struct {
-	cfg   *config.Config
-	set   *content.Set
-	s     *Site
-	diags diag.List
-	// personaDocs keeps the document of each persona, for positions.
-	personaDocs map[*Persona]*content.PersonaDoc
+	cfg     *config.Config
+	set     *content.Set
+	s       *Site
+	diags   diag.List
+	workers int
+	// links keeps what linking a persona found for the later passes.
+	links map[*Persona]*personaLink
+	// ownerNames and ownerOf are set by indexOwners.
+	ownerNames []string
+	ownerOf    []int
 }
 
 func (l *linker) home() {
@@ -73,7 +85,7 @@ func (l *linker) touchpoints() {
 		tp := &Touchpoint{ID: d.ID, Title: d.Title, Channel: d.Channel, Mode: d.Mode, Managed: d.Managed,
 			Owner: d.Owner, KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
 		for _, r := range d.Stages {
-			if st := l.stage(d.Path, r); st != nil && !slices.Contains(tp.DeclaredStages, st) {
+			if st := l.stage(&l.diags, d.Path, r); st != nil && !slices.Contains(tp.DeclaredStages, st) {
 				tp.DeclaredStages = append(tp.DeclaredStages, st)
 			}
 		}
@@ -81,35 +93,56 @@ func (l *linker) touchpoints() {
 		l.s.Touchpoints = append(l.s.Touchpoints, tp)
 		l.s.touchpointByID[tp.ID] = tp
 	}
-	slices.SortStableFunc(l.s.Touchpoints, func(a, b *Touchpoint) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.ID, b.ID))
+	// Sort by title ignoring case, then id; the titles are lowered once,
+	// not at every comparison.
+	keys := make([]titleKey[*Touchpoint], len(l.s.Touchpoints))
+	for i, tp := range l.s.Touchpoints {
+		keys[i] = titleKey[*Touchpoint]{lower: strings.ToLower(tp.Title), id: tp.ID, v: tp}
+	}
+	slices.SortStableFunc(keys, func(a, b titleKey[*Touchpoint]) int {
+		return cmp.Or(cmp.Compare(a.lower, b.lower), cmp.Compare(a.id, b.id))
 	})
+	for i, k := range keys {
+		l.s.Touchpoints[i] = k.v
+		k.v.index = i
+	}
+}
+
+// titleKey is what touchpoints and personas are sorted by, copied out of
+// them: the lowered title and the id, plus an extra rank for personas.
+type titleKey[T any] struct {
+	rank  int
+	lower string
+	id    string
+	v     T
 }
 
 func byStageOrder(a, b *Stage) int { return cmp.Compare(a.Index, b.Index) }
 
-// stage resolves a stage reference, reporting unknown ids with the closest
-// known one.
-func (l *linker) stage(file string, r content.Ref) *Stage {
+// stage resolves a stage reference, reporting unknown ids, with the closest
+// known one, to diags. It only reads l, so personas can be linked in
+// parallel, each with its own list.
+func (l *linker) stage(diags *diag.List, file string, r content.Ref) *Stage {
 	if st := l.s.stageByID[r.ID]; st != nil {
 		return st
 	}
 	if l.set.Broken[content.SectionStages][r.ID] {
 		return nil
 	}
-	e := l.diags.Errorf(file, r.Pos, "unknown stage %q", r.ID)
+	e := diags.Errorf(file, r.Pos, "unknown stage %q", r.ID)
 	e.Hint = hint(r.ID, l.s.stageByID, "stages")
 	return nil
 }
 
-func (l *linker) touchpoint(file string, r content.Ref) *Touchpoint {
+// touchpoint resolves a touchpoint reference like stage does.
+func (l *linker) touchpoint(diags *diag.List, file string, r content.Ref) *Touchpoint {
 	if tp := l.s.touchpointByID[r.ID]; tp != nil {
 		return tp
 	}
 	if l.set.Broken[content.SectionTouchpoints][r.ID] {
 		return nil
 	}
-	e := l.diags.Errorf(file, r.Pos, "unknown touchpoint %q", r.ID)
+	e := diags.Errorf(file, r.Pos, "unknown touchpoint %q", r.ID)
 	e.Hint = hint(r.ID, l.s.touchpointByID, "touchpoints")
 	return nil
 }
@@ -130,78 +163,4 @@ func hint[T any](id string, known map[string]T, section string) string {
 		}
 	}
 	return fmt.Sprintf("ids are the file names in content/%s/ without .md", section)
-}
-
-func (l *linker) personas() {
-	for _, d := range l.set.Personas {
-		p := &Persona{ID: d.ID, Title: d.Title, Summary: d.Summary, Quote: d.Quote, Priority: d.Priority,
-			Reviewed: d.Reviewed, Goals: d.Goals, Needs: d.Needs, Frustrations: d.Frustrations,
-			Channels: d.Channels, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
-		for _, f := range d.Profile {
-			p.Profile = append(p.Profile, Field{Key: f.Key, Value: f.Value})
-		}
-		for i, sd := range d.Steps {
-			p.Steps = append(p.Steps, l.step(p, i+1, sd))
-		}
-		l.s.Personas = append(l.s.Personas, p)
-		l.s.personaByID[p.ID] = p
-		if l.personaDocs == nil {
-			l.personaDocs = map[*Persona]*content.PersonaDoc{}
-		}
-		l.personaDocs[p] = d
-		l.s.Steps += len(p.Steps)
-	}
-	slices.SortStableFunc(l.s.Personas, func(a, b *Persona) int {
-		pa, pb := a.Priority, b.Priority
-		if pa == 0 {
-			pa = int(^uint(0) >> 1)
-		}
-		if pb == 0 {
-			pb = int(^uint(0) >> 1)
-		}
-		return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.ID, b.ID))
-	})
-}
-
-func (l *linker) step(p *Persona, index int, d *content.StepDoc) *Step {
-	s := &Step{Persona: p, Index: index, Anchor: fmt.Sprintf("step-%d", index),
-		Action: d.Action, Thought: d.Thought, Feeling: d.Feeling, HasEmotion: d.HasEmotion, Emotion: d.Emotion,
-		Duration: d.Duration, Artifacts: d.Artifacts, Source: Source{Path: p.Source.Path, Line: d.Pos.Line}}
-	if d.Stage.ID != "" {
-		s.Stage = l.stage(p.Source.Path, d.Stage)
-	}
-	for _, r := range d.Touchpoints {
-		if tp := l.touchpoint(p.Source.Path, r); tp != nil && !slices.Contains(s.Touchpoints, tp) {
-			s.Touchpoints = append(s.Touchpoints, tp)
-		}
-	}
-	for _, pd := range d.Pains {
-		s.Pains = append(s.Pains, &PainMention{Text: pd.Text, Severity: parseSeverity(pd.Severity), ID: pd.ID, Step: s})
-	}
-	for _, o := range d.Opportunities {
-		s.Opportunities = append(s.Opportunities, Opportunity{Text: o.Text, Impact: parseImpact(o.Impact)})
-	}
-	for _, e := range d.Evidence {
-		s.Evidence = append(s.Evidence, Evidence{Text: e.Text, URL: e.URL})
-	}
-	s.Assumed = s.HasEmotion && len(s.Evidence) == 0
-	return s
-}
-
-func parseSeverity(s string) Severity {
-	for _, v := range Severities() {
-		if v.String() == s {
-			return v
-		}
-	}
-	return Unrated
-}
-
-func parseImpact(s string) Impact {
-	for _, v := range []Impact{ImpactLow, ImpactMedium, ImpactHigh} {
-		if v.String() == s {
-			return v
-		}
-	}
-	return ImpactUnrated
 }

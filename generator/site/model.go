@@ -330,6 +330,10 @@ type Touchpoint struct {
 	// Pains mentioned in its steps, in Site.Pains order.
 	Pains   []*Pain
 	Emotion Stat
+
+	// index is the position in Site.Touchpoints, so that sets of
+	// touchpoints can be slices rather than maps.
+	index int
 }
 
 // Owner is a team or person and the touchpoints they own.

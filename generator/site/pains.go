@@ -1,29 +1,55 @@
 package site
 
 import (
-	"cmp"
-	"fmt"
-	"hash/fnv"
 	"slices"
-	"strings"
 )
 
-// NormalizePain returns the form of a pain's text under which mentions are
-// the same pain: lower case, with runs of spaces made one.
-func NormalizePain(text string) string {
-	return strings.Join(strings.Fields(strings.ToLower(text)), " ")
+// pains joins the mentions of all maps into de-duplicated pains, works out
+// the facts of each, and lists them, most urgent first, in Site.Pains and
+// in the stages and touchpoints they are met at.
+func (l *linker) pains() {
+	mentions, norms := l.mentions()
+	l.s.Pains = newPains(mentions, norms, joinMentions(mentions, norms))
+	scratch := make([]*factScratch, l.workers)
+	parallel(l.workers, len(l.s.Pains), func(w, i int) {
+		if scratch[w] == nil {
+			scratch[w] = l.newFactScratch()
+		}
+		l.painFacts(l.s.Pains[i], i+1, scratch[w])
+	})
+	// Keys are given before sorting, in the order of first mention, which
+	// decides which of two pains with the same key gets the suffix.
+	keys := make(map[string]bool, len(l.s.Pains))
+	for _, p := range l.s.Pains {
+		p.Key = painKey(p, keys)
+	}
+	sortPains(l.s.Pains)
+	l.listPains()
 }
 
-// pains joins the mentions of all maps into de-duplicated pains: mentions
-// with the same id, or the same normalised text, are one pain (union-find,
-// so a mention with an id and another with its text join too).
-func (l *linker) pains() {
-	var mentions []*PainMention
+// mentions returns every pain mention, in persona then step order, and
+// their normalised texts, worked out when the personas were linked.
+func (l *linker) mentions() ([]*PainMention, []string) {
+	n := 0
+	for _, p := range l.s.Personas {
+		n += len(l.links[p].norms)
+	}
+	mentions := make([]*PainMention, 0, n)
+	norms := make([]string, 0, n)
 	for _, p := range l.s.Personas {
 		for _, st := range p.Steps {
 			mentions = append(mentions, st.Pains...)
 		}
+		norms = append(norms, l.links[p].norms...)
 	}
+	return mentions, norms
+}
+
+// joinMentions groups the mentions that are one pain: those with the same
+// id, or the same normalised text (union-find, so a mention with an id and
+// another with its text join too). It returns the group of each mention,
+// named by its first mention.
+func joinMentions(mentions []*PainMention, norms []string) []int {
 	parent := make([]int, len(mentions))
 	for i := range parent {
 		parent[i] = i
@@ -35,6 +61,7 @@ func (l *linker) pains() {
 		}
 		return i
 	}
+	// The root of a group is always its first mention.
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra != rb {
@@ -46,8 +73,8 @@ func (l *linker) pains() {
 		}
 	}
 	byID := map[string]int{}
-	byText := make(map[string]int, len(mentions))
-	norm := make([]string, len(mentions))
+	// Not sized by the mentions: most repeat a text met before.
+	byText := map[string]int{}
 	for i, m := range mentions {
 		if m.ID != "" {
 			if j, ok := byID[m.ID]; ok {
@@ -56,22 +83,44 @@ func (l *linker) pains() {
 				byID[m.ID] = i
 			}
 		}
-		t := NormalizePain(m.Text)
-		norm[i] = t
-		if j, ok := byText[t]; ok {
+		if j, ok := byText[norms[i]]; ok {
 			union(i, j)
 		} else {
-			byText[t] = i
+			byText[norms[i]] = i
 		}
 	}
-	groups := map[int]*Pain{}
+	// Roots come before the rest of their group, so one pass in order
+	// points every mention straight at its root.
+	for i := range parent {
+		parent[i] = find(i)
+	}
+	return parent
+}
+
+// newPains makes one pain of each group of mentions, in the order of their
+// first mentions, and links the mentions to it. The pains, and their lists
+// of mentions, share one allocation each.
+func newPains(mentions []*PainMention, norms []string, group []int) []*Pain {
+	count := make([]int, len(mentions))
+	n := 0
+	for i, r := range group {
+		if r == i {
+			n++
+		}
+		count[r]++
+	}
+	pains := make([]Pain, n)
+	list := slices.Grow([]*Pain(nil), n) // nil when there are none
+	room := make([]*PainMention, len(mentions))
+	byRoot := make([]*Pain, len(mentions))
 	for i, m := range mentions {
-		r := find(i)
-		p := groups[r]
+		r := group[i]
+		p := byRoot[r]
 		if p == nil {
-			p = &Pain{Text: m.Text, norm: norm[i]}
-			groups[r] = p
-			l.s.Pains = append(l.s.Pains, p)
+			p = &pains[len(list)]
+			*p = Pain{Text: m.Text, norm: norms[i], Mentions: take(&room, count[r])[:0]}
+			byRoot[r] = p
+			list = append(list, p)
 		}
 		m.Pain = p
 		p.Mentions = append(p.Mentions, m)
@@ -83,82 +132,43 @@ func (l *linker) pains() {
 			p.Personas = append(p.Personas, m.Step.Persona)
 		}
 	}
-	keys := map[string]bool{}
-	for _, p := range l.s.Pains {
-		l.painFacts(p)
-		p.Key = painKey(p, keys)
-	}
-	slices.SortStableFunc(l.s.Pains, func(a, b *Pain) int {
-		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(len(b.Personas), len(a.Personas)),
-			cmp.Compare(len(b.Mentions), len(a.Mentions)), cmp.Compare(a.norm, b.norm))
-	})
-	index := make(map[*Pain]int, len(l.s.Pains))
-	for i, p := range l.s.Pains {
-		index[p] = i
-	}
-	sortPains := func(ps []*Pain) {
-		slices.SortFunc(ps, func(a, b *Pain) int { return cmp.Compare(index[a], index[b]) })
-	}
-	stagePains := map[*Stage][]*Pain{}
-	tpPains := map[*Touchpoint][]*Pain{}
+	return list
+}
+
+// listPains gives each stage and touchpoint the pains met there. Visiting
+// the pains in order puts each list in Site.Pains order; a pain lists a
+// stage or touchpoint only once. The lists are counted first, to take their
+// room from one allocation.
+func (l *linker) listPains() {
+	stageCount := make([]int, len(l.s.Stages))
+	tpCount := make([]int, len(l.s.Touchpoints))
+	total := 0
 	for _, p := range l.s.Pains {
 		for _, st := range p.Stages {
-			stagePains[st] = append(stagePains[st], p)
+			stageCount[st.Index]++
 		}
 		for _, tp := range p.Touchpoints {
-			tpPains[tp] = append(tpPains[tp], p)
+			tpCount[tp.index]++
+		}
+		total += len(p.Stages) + len(p.Touchpoints)
+	}
+	room := make([]*Pain, total)
+	for i, st := range l.s.Stages {
+		if stageCount[i] > 0 {
+			st.Pains = take(&room, stageCount[i])[:0]
 		}
 	}
-	for _, st := range l.s.Stages {
-		st.Pains = stagePains[st]
-		sortPains(st.Pains)
-	}
-	for _, tp := range l.s.Touchpoints {
-		tp.Pains = tpPains[tp]
-		sortPains(tp.Pains)
-	}
-}
-
-// painFacts fills in the stages, touchpoints and owners of a pain.
-func (l *linker) painFacts(p *Pain) {
-	stages := map[*Stage]bool{}
-	tps := map[*Touchpoint]bool{}
-	owners := map[string]bool{}
-	for _, m := range p.Mentions {
-		if st := m.Step.Stage; st != nil && !stages[st] {
-			stages[st] = true
-			p.Stages = append(p.Stages, st)
-		}
-		for _, tp := range m.Step.Touchpoints {
-			if !tps[tp] {
-				tps[tp] = true
-				p.Touchpoints = append(p.Touchpoints, tp)
-				if o := strings.TrimSpace(tp.Owner); o != "" && !owners[o] {
-					owners[o] = true
-					p.Owners = append(p.Owners, o)
-				}
-			}
+	for i, tp := range l.s.Touchpoints {
+		if tpCount[i] > 0 {
+			tp.Pains = take(&room, tpCount[i])[:0]
 		}
 	}
-	slices.SortFunc(p.Stages, byStageOrder)
-	slices.Sort(p.Owners)
-}
-
-// painKey gives a pain a fragment id that stays the same from build to
-// build: its writer's id, or a hash of its normalised text.
-func painKey(p *Pain, taken map[string]bool) string {
-	var key string
-	if p.ID != "" {
-		key = "pain-" + p.ID
-	} else {
-		h := fnv.New32a()
-		h.Write([]byte(p.norm))
-		key = fmt.Sprintf("pain-%08x", h.Sum32())
+	for _, p := range l.s.Pains {
+		for _, st := range p.Stages {
+			st.Pains = append(st.Pains, p)
+		}
+		for _, tp := range p.Touchpoints {
+			tp.Pains = append(tp.Pains, p)
+		}
 	}
-	base := key
-	for i := 2; taken[key]; i++ {
-		key = fmt.Sprintf("%s-%d", base, i)
-	}
-	taken[key] = true
-	return key
 }

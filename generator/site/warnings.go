@@ -1,6 +1,8 @@
 package site
 
 import (
+	"slices"
+
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
 
@@ -19,6 +21,13 @@ func (l *linker) warnings() {
 		}
 	}
 	staleAfter := l.cfg.StaleAfter
+	// Make room at once for what the personas add: at most one warning
+	// each about its review, and those about its steps.
+	n := len(l.s.Personas)
+	for _, link := range l.links {
+		n += len(link.warns)
+	}
+	l.diags = slices.Grow(l.diags, n)
 	for _, p := range l.s.Personas {
 		switch {
 		case p.Reviewed.IsZero():
@@ -31,17 +40,13 @@ func (l *linker) warnings() {
 			l.diags.Warnf(p.Source.Path, l.reviewedPos(p), "persona %q was last reviewed %s, %d days ago (more than %d)",
 				p.ID, p.Reviewed.Format("2006-01-02"), days, staleAfter).Hint = "review the map with its team and update reviewed"
 		}
-		for _, st := range p.Steps {
-			if len(st.Pains) > 0 && len(st.Evidence) == 0 {
-				l.diags.Warnf(p.Source.Path, diag.Pos{Line: st.Source.Line, Col: 1}, "step %d has %s but no evidence",
-					st.Index, plural(len(st.Pains), "pain point")).Hint = "add evidence: an interview, a metric, a ticket count"
-			}
-		}
+		// The warnings about steps were made while linking the persona.
+		l.diags.Append(l.links[p].warns)
 	}
 }
 
 func (l *linker) reviewedPos(p *Persona) diag.Pos {
-	if d := l.personaDocs[p]; d != nil && d.ReviewedPos.Line > 0 {
+	if d := l.links[p].doc; d.ReviewedPos.Line > 0 {
 		return d.ReviewedPos
 	}
 	return diag.Pos{Line: 1, Col: 1}

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// sortPains sorts pains most urgent first: by severity, then by the number
+// of personas they hurt, then by the number of mentions, then by text. No
+// two pains have the same normalised text (mentions with the same one are
+// one pain), so the order is total and needs no stable sort. The keys are
+// copied out first, so that comparing them does not chase pointers.
+func sortPains(pains []*Pain) {
+	type key struct {
+		severity           Severity
+		personas, mentions int
+		norm               string
+		p                  *Pain
+	}
+	keys := make([]key, len(pains))
+	for i, p := range pains {
+		keys[i] = key{p.Severity, len(p.Personas), len(p.Mentions), p.norm, p}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(b.personas, a.personas),
+			cmp.Compare(b.mentions, a.mentions), strings.Compare(a.norm, b.norm))
+	})
+	for i, k := range keys {
+		pains[i] = k.p
+	}
+}
+
+// painKey gives a pain a fragment id that stays the same from build to
+// build: its writer's id, or a hash (32-bit FNV-1a) of its normalised text.
+func painKey(p *Pain, taken map[string]bool) string {
+	var key string
+	if p.ID != "" {
+		key = "pain-" + p.ID
+	} else {
+		key = hashKey(p.norm)
+	}
+	base := key
+	for i := 2; taken[key]; i++ {
+		key = base + "-" + strconv.Itoa(i)
+	}
+	taken[key] = true
+	return key
+}
+
+// hashKey returns "pain-" and the FNV-1a hash of text in eight hex digits,
+// as hash/fnv and fmt would, without their allocations.
+func hashKey(text string) string {
+	const (
+		offset32 = 2166136261
+		prime32  = 16777619
+	)
+	h := uint32(offset32)
+	for i := 0; i < len(text); i++ {
+		h ^= uint32(text[i])
+		h *= prime32
+	}
+	const digits = "0123456789abcdef"
+	b := [13]byte{'p', 'a', 'i', 'n', '-'}
+	for i := 12; i >= 5; i-- {
+		b[i] = digits[h&0xf]
+		h >>= 4
+	}
+	return string(b[:])
+}
