@@ -20,6 +20,16 @@ import (
 // benchSites caches the synthetic portals of the benchmarks, by size.
 var benchSites sync.Map
 
+// TestMain removes the synthetic portals the benchmarks generated.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	benchSites.Range(func(_, dir any) bool {
+		os.RemoveAll(dir.(string))
+		return true
+	})
+	os.Exit(code)
+}
+
 // benchSite returns a synthetic portal of the named size, generated once
 // per test binary. CXATLAS_BENCH_SIZE picks the size for the step
 // benchmarks (default medium, about 1,000 files); large is about 10,000.

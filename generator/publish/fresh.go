@@ -31,7 +31,7 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 	}
 	plan, err := planDirs(tmp, files)
 	if err == nil {
-		err = plan.createMissing()
+		err = plan.createMissing(opts.Workers)
 	}
 	if err == nil {
 		err = forEach(len(files), opts.Workers, func(i int, sc *workerScratch) error {

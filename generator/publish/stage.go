@@ -36,7 +36,7 @@ type staged struct {
 // failure it removes everything it created and returns the error.
 func stage(plan *dirPlan, files []File, opts Options) ([]staged, error) {
 	out := make([]staged, len(files))
-	err := plan.createMissing()
+	err := plan.createMissing(opts.Workers)
 	if err == nil {
 		err = forEach(len(files), opts.Workers, func(i int, sc *workerScratch) error {
 			s, err := stageFile(plan, files[i], opts, sc)
