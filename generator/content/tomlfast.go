@@ -37,14 +37,34 @@ type fastParser struct {
 	poss []diag.Pos
 	// names holds the bare keys read so far, so that a key repeated in
 	// every step of a file, or in every file, is one string.
-	names map[string]string
+	names interner
 	// texts holds short texts read so far, shared in the same way.
-	texts map[string]string
+	texts interner
 	arena arena
 }
 
-// maxNames bounds names, which outlives a file when the parser is reused.
+// interner shares the strings made from bytes: text read again gets the
+// string made the first time. It outlives a file when the parser is
+// reused, so it forgets everything once it holds maxNames strings.
+type interner map[string]string
+
+// maxNames bounds an interner.
 const maxNames = 1024
+
+// get returns b as a string, shared with earlier ones.
+func (in *interner) get(b []byte) string {
+	if s, ok := (*in)[string(b)]; ok {
+		return s
+	}
+	if *in == nil {
+		*in = make(interner, 64)
+	} else if len(*in) >= maxNames {
+		clear(*in)
+	}
+	s := string(b)
+	(*in)[s] = s
+	return s
+}
 
 // node returns a new node at pos.
 func (p *fastParser) node(pos diag.Pos) *Node { return p.arena.node(pos) }
@@ -55,19 +75,7 @@ func (p *fastParser) newField(key string, pos diag.Pos, v *Node) *Field {
 }
 
 // name returns the bare key b as a string, shared with earlier ones.
-func (p *fastParser) name(b []byte) string {
-	if s, ok := p.names[string(b)]; ok {
-		return s
-	}
-	if p.names == nil {
-		p.names = make(map[string]string, 32)
-	} else if len(p.names) >= maxNames {
-		clear(p.names)
-	}
-	s := string(b)
-	p.names[s] = s
-	return s
-}
+func (p *fastParser) name(b []byte) string { return p.names.get(b) }
 
 // maxShared is the longest text that text shares: ids, and words such as
 // a feeling or a severity, come back again and again; sentences seldom do.
@@ -78,17 +86,7 @@ func (p *fastParser) text(b []byte) string {
 	if len(b) > maxShared {
 		return string(b)
 	}
-	if s, ok := p.texts[string(b)]; ok {
-		return s
-	}
-	if p.texts == nil {
-		p.texts = make(map[string]string, 64)
-	} else if len(p.texts) >= maxNames {
-		clear(p.texts)
-	}
-	s := string(b)
-	p.texts[s] = s
-	return s
+	return p.texts.get(b)
 }
 
 // parseTOMLFast parses src, which starts on line firstLine of its file.
