@@ -119,11 +119,14 @@ func num(v float64) string {
 }
 
 // openSVG returns the root element with its accessible name and
-// description.
-func openSVG(class, id string, w, h int, title, desc string) string {
+// description. role is "img" for a chart read as one picture, "group" for
+// one whose points are links: an image's children are hidden from
+// assistive technology, so links inside it could take the keyboard focus
+// and not be announced.
+func openSVG(class, role, id string, w, h int, title, desc string) string {
 	id = esc(id)
-	return fmt.Sprintf(`<svg class="chart %s" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" font-family="%s" font-size="12">`,
-		class, w, h, w, h, id, id, fontFamily) +
+	return fmt.Sprintf(`<svg class="chart %s" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="%s" aria-labelledby="%s-title" aria-describedby="%s-desc" font-family="%s" font-size="12">`,
+		class, w, h, w, h, role, id, id, fontFamily) +
 		fmt.Sprintf(`<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`+"\n", id, esc(title), id, esc(desc))
 }
 

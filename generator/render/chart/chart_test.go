@@ -132,7 +132,7 @@ func TestCurveDrawsGapsDashesAndCriticalPoints(t *testing.T) {
 	svg := string(Curve(p, scale, "c"))
 
 	for _, want := range []string{
-		`role="img"`, `aria-labelledby="c-title"`, `<title id="c-title">`, `<desc id="c-desc">`,
+		`role="group"`, `aria-labelledby="c-title"`, `<title id="c-title">`, `<desc id="c-desc">`,
 		`href="#step-1"`, `href="#step-3"`, `href="#step-4"`, `no score`, `CRITICAL`, `stroke-dasharray="6 5"`,
 		`>Search</text>`, `>Buy</text>`,
 	} {
@@ -224,6 +224,29 @@ func TestChartsEscapeWriterText(t *testing.T) {
 			if strings.Contains(svg, `'&amp;`) && !strings.Contains(svg, `&#39;&amp;amp;`) {
 				t.Errorf("%s with %q: ampersand not escaped", name, h)
 			}
+		}
+	}
+}
+
+// TestChartRoles checks that a chart is an image to assistive technology
+// only when nothing in it can take the focus: the children of role="img"
+// are not announced, so a link inside one would be focusable and silent.
+func TestChartRoles(t *testing.T) {
+	ss := stages("Search", "Buy")
+	p := persona("Parent", ss, -1, 0, 2)
+	charts := map[string]string{
+		"curve":   string(Curve(p, scale, "c")),
+		"overlay": string(Overlay([]*site.Persona{p}, ss, scale, "o")),
+	}
+	role := regexp.MustCompile(`^<svg [^>]*role="([a-z]+)"`)
+	for name, svg := range charts {
+		m := role.FindStringSubmatch(svg)
+		if m == nil {
+			t.Errorf("%s: root element has no role", name)
+			continue
+		}
+		if links := strings.Contains(svg, "<a "); links == (m[1] == "img") {
+			t.Errorf("%s: role=%q with links inside: %v", name, m[1], links)
 		}
 	}
 }

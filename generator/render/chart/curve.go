@@ -44,7 +44,7 @@ func Curve(p *site.Persona, sc config.Scale, id string) template.HTML {
 
 	// About 300 bytes a step: a buffer that never grows.
 	b := &svgBuf{b: make([]byte, 0, 2048+320*len(p.Steps))}
-	b.raw(openSVG("chart-curve", id, w, curveHeight, "Emotion curve of "+p.Title, curveDesc(p, sc)))
+	b.raw(openSVG("chart-curve", "group", id, w, curveHeight, "Emotion curve of "+p.Title, curveDesc(p, sc)))
 	bands := Bands(p.Steps)
 	writeBands(b, bands, w)
 	writeCriticalColumns(b, p.Steps)

@@ -62,7 +62,7 @@ func Overlay(personas []*site.Persona, stages []*site.Stage, sc config.Scale, id
 
 	var b strings.Builder
 	b.Grow(2048 + len(personas)*len(stages)*200)
-	b.WriteString(openSVG("chart-overlay", id, w, h, "Mean emotion per stage by persona", overlayDesc(personas, stages, sc)))
+	b.WriteString(openSVG("chart-overlay", "img", id, w, h, "Mean emotion per stage by persona", overlayDesc(personas, stages, sc)))
 	writeOverlayAxes(&b, stages, sc, ax, plotW)
 	for i, p := range personas {
 		writeSeries(&b, p, i, len(personas), len(stages), ax, sc)
