@@ -197,6 +197,10 @@ func TestOverlayCapsAndStyles(t *testing.T) {
 	if len(seen) != MaxOverlay {
 		t.Errorf("series share dash patterns: %d distinct of %d", len(seen), len(dashes))
 	}
+	// Each of P0's first two stages has one scored step.
+	if !strings.Contains(svg, "P0, Search: mean -2 over 1 step<") {
+		t.Error(`a stage of one scored step is not titled "over 1 step"`)
+	}
 	// The third stage has no scores: no series reaches it.
 	if strings.Contains(svg, "Use: mean") {
 		t.Error("a stage without scores has a point")

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -146,7 +147,7 @@ func writeSeries(b *strings.Builder, p *site.Persona, i, count, nStages int, ax 
 		}
 		k := r.Stage.Index
 		fmt.Fprintf(b, `<g>%s<title>%s</title></g>`, marker(s, xs[k], ys[k]),
-			esc(fmt.Sprintf("%s, %s: mean %s over %d steps", p.Title, r.Stage.Title, FormatMean(r.Emotion), r.Emotion.N)))
+			esc(fmt.Sprintf("%s, %s: mean %s over %s", p.Title, r.Stage.Title, FormatMean(r.Emotion), countSteps(r.Emotion.N))))
 	}
 	b.WriteString("</g>\n")
 }
@@ -199,4 +200,12 @@ func marker(s series, x, y float64) string {
 		return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" fill="#ffffff" stroke="%s" stroke-width="2.5"/>`, num(x), num(y), num(r), c)
 	}
 	return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, num(x), num(y), num(r), c)
+}
+
+// countSteps writes a number of scored steps: "1 step", "3 steps".
+func countSteps(n int) string {
+	if n == 1 {
+		return "1 step"
+	}
+	return strconv.Itoa(n) + " steps"
 }
