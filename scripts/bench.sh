@@ -200,6 +200,9 @@ for size in $sizes; do
 			"$hugo" --quiet -s "$dir/hugo" -d "$dir/out-hugo"
 	fi
 	measure "$size" floor "" "$bin/cxatlas-synth" floor "$dir/site/content"
+	# The same, also decoding the front matter with the stock TOML and YAML
+	# libraries: the cost of reading the portal at all.
+	measure "$size" parse-floor "" "$bin/cxatlas-synth" floor -frontmatter "$dir/site/content"
 done
 
 # --- report ------------------------------------------------------------------
@@ -221,13 +224,16 @@ fmt_ratio() {
 	echo
 	echo "Build: into an empty folder. Rebuild: the same content into the previous output."
 	echo
-	echo "| size | files | cxatlas build | CPU | peak MiB | Hugo build | cxatlas/Hugo | cxatlas rebuild | Hugo rebuild | cxatlas/Hugo | goldmark floor | cxatlas/floor |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "Floor: bare goldmark on the bodies. Parse floor: the same plus decoding the front matter with BurntSushi/toml."
+	echo
+	echo "| size | files | cxatlas build | CPU | peak MiB | Hugo build | cxatlas/Hugo | cxatlas rebuild | Hugo rebuild | cxatlas/Hugo | goldmark floor | cxatlas/floor | parse floor | cxatlas/parse floor |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	for size in $sizes; do
 		echo "| $size | ${files[$size]} | $(fmt_s "$size:cxatlas") | $(fmt_cpu "$size:cxatlas") | $(fmt_mib "$size:cxatlas") |" \
 			"$(fmt_s "$size:hugo") | $(fmt_ratio "$size:cxatlas" "$size:hugo") |" \
 			"$(fmt_s "$size:cxatlas-rebuild") | $(fmt_s "$size:hugo-rebuild") | $(fmt_ratio "$size:cxatlas-rebuild" "$size:hugo-rebuild") |" \
-			"$(fmt_s "$size:floor") | $(fmt_ratio "$size:cxatlas" "$size:floor") |"
+			"$(fmt_s "$size:floor") | $(fmt_ratio "$size:cxatlas" "$size:floor") |" \
+			"$(fmt_s "$size:parse-floor") | $(fmt_ratio "$size:cxatlas" "$size:parse-floor") |"
 	done
 	echo
 	echo "## Every measurement"
@@ -235,7 +241,7 @@ fmt_ratio() {
 	echo "| size | command | wall median | wall min-max | CPU (user+sys) | peak MiB |"
 	echo "| --- | --- | ---: | ---: | ---: | ---: |"
 	for size in $sizes; do
-		for label in cxatlas cxatlas-rebuild hugo hugo-rebuild floor; do
+		for label in cxatlas cxatlas-rebuild hugo hugo-rebuild floor parse-floor; do
 			key=$size:$label
 			[[ -n ${wall[$key]:-} ]] || continue
 			echo "| $size | $label | $(fmt_s "$key") |" \

@@ -84,9 +84,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 func floor(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("cxatlas-synth floor", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	frontMatter := fs.Bool("frontmatter", false, "also decode every file's front matter (TOML or YAML) into generic maps")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cxatlas-synth floor CONTENT_DIR")
+		fmt.Fprintln(stderr, "usage: cxatlas-synth floor [-frontmatter] CONTENT_DIR")
 		fmt.Fprintln(stderr, "converts every Markdown body under CONTENT_DIR with bare goldmark on all cores")
+		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -98,10 +100,19 @@ func floor(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	res, err := synth.Floor(fs.Arg(0))
+	if !*frontMatter {
+		res, err := synth.Floor(fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "converted %d files, %d bytes of Markdown into %d bytes of HTML\n", res.Files, res.Bytes, res.HTML)
+		return nil
+	}
+	res, err := synth.ParseFloor(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "converted %d files, %d bytes of Markdown into %d bytes of HTML\n", res.Files, res.Bytes, res.HTML)
+	fmt.Fprintf(stdout, "decoded %d bytes of front matter and converted %d bytes of Markdown into %d bytes of HTML, in %d files\n",
+		res.FrontMatter, res.Bytes, res.HTML, res.Files)
 	return nil
 }

@@ -27,6 +27,7 @@ func TestRun(t *testing.T) {
 		{"again into the same dir", []string{"-size", "small", "-o", out}, false, "", true},
 		{"hugo", []string{"-size", "small", "-hugo", "-o", filepath.Join(dir, "hugo")}, false, "wrote 51", false},
 		{"floor", []string{"floor", filepath.Join(out, "content")}, false, "converted 51 files", false},
+		{"floor with front matter", []string{"floor", "-frontmatter", filepath.Join(out, "content")}, false, "in 51 files", false},
 		{"floor without dir", []string{"floor"}, true, "", true},
 		{"floor of a missing dir", []string{"floor", filepath.Join(dir, "missing")}, false, "", true},
 	}

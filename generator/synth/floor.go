@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,8 +11,10 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"go.yaml.in/yaml/v3"
 )
 
 // FloorResult counts what Floor converted.
@@ -22,6 +25,8 @@ type FloorResult struct {
 	Bytes int64
 	// HTML counts the bytes goldmark produced.
 	HTML int64
+	// FrontMatter counts the front matter decoded, by ParseFloor only.
+	FrontMatter int64
 }
 
 // Floor converts the body of every .md file under contentDir with bare
@@ -29,7 +34,15 @@ type FloorResult struct {
 // strikethrough, autolinks and task lists), on all cores, and throws the
 // HTML away. Timed as a whole, it is the cost of the Markdown itself: the
 // floor under any build of the same content.
-func Floor(contentDir string) (FloorResult, error) {
+func Floor(contentDir string) (FloorResult, error) { return floor(contentDir, false) }
+
+// ParseFloor is Floor that also decodes the front matter of every file into
+// generic maps, TOML with BurntSushi/toml and YAML with yaml.v3: the cost
+// of reading the content at all, which any generator of the same portal
+// pays before it renders anything.
+func ParseFloor(contentDir string) (FloorResult, error) { return floor(contentDir, true) }
+
+func floor(contentDir string, frontMatter bool) (FloorResult, error) {
 	var paths []string
 	err := filepath.WalkDir(contentDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -44,10 +57,10 @@ func Floor(contentDir string) (FloorResult, error) {
 		return FloorResult{}, err
 	}
 	var (
-		next, body, html atomic.Int64
-		mu               sync.Mutex
-		first            error
-		wg               sync.WaitGroup
+		next, body, html, fm atomic.Int64
+		mu                   sync.Mutex
+		first                error
+		wg                   sync.WaitGroup
 	)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -60,22 +73,40 @@ func Floor(contentDir string) (FloorResult, error) {
 				}
 				src, err := os.ReadFile(paths[i])
 				if err == nil {
-					b := Body(src)
+					delim, head, b := split(src)
+					if frontMatter {
+						err = decodeFrontMatter(delim, head)
+						fm.Add(int64(len(head)))
+					}
 					out.Reset()
-					err = md.Convert(b, &out)
+					if err == nil {
+						err = md.Convert(b, &out)
+					}
 					body.Add(int64(len(b)))
 					html.Add(int64(out.Len()))
 				}
 				if err != nil {
 					mu.Lock()
-					first = cmpErr(first, err)
+					first = cmpErr(first, fmt.Errorf("%s: %w", paths[i], err))
 					mu.Unlock()
 				}
 			}
 		})
 	}
 	wg.Wait()
-	return FloorResult{Files: len(paths), Bytes: body.Load(), HTML: html.Load()}, first
+	return FloorResult{Files: len(paths), Bytes: body.Load(), HTML: html.Load(), FrontMatter: fm.Load()}, first
+}
+
+// decodeFrontMatter decodes front matter between delim lines into a map.
+func decodeFrontMatter(delim string, src []byte) error {
+	var m map[string]any
+	switch delim {
+	case "+++":
+		return toml.Unmarshal(src, &m)
+	case "---":
+		return yaml.Unmarshal(src, &m)
+	}
+	return nil
 }
 
 func cmpErr(first, err error) error {
@@ -88,17 +119,26 @@ func cmpErr(first, err error) error {
 // Body returns the Markdown of a content file: what follows the front
 // matter between "+++" or "---" lines, or all of src when it has none.
 func Body(src []byte) []byte {
+	_, _, body := split(src)
+	return body
+}
+
+// split cuts a content file into its front matter delimiter ("+++", "---",
+// or "" when it has none), the front matter between the delimiter lines,
+// and the body.
+func split(src []byte) (delim string, frontMatter, body []byte) {
 	first, rest, ok := bytes.Cut(src, []byte("\n"))
-	delim := string(bytes.TrimRight(first, " \t\r"))
+	delim = string(bytes.TrimRight(first, " \t\r"))
 	if !ok || (delim != "+++" && delim != "---") {
-		return src
+		return "", nil, src
 	}
+	head := rest
 	for len(rest) > 0 {
 		line, after, _ := bytes.Cut(rest, []byte("\n"))
 		if string(bytes.TrimRight(line, " \t\r")) == delim {
-			return after
+			return delim, head[:len(head)-len(rest)], after
 		}
 		rest = after
 	}
-	return src
+	return "", nil, src
 }

@@ -51,6 +51,29 @@ func TestFloor(t *testing.T) {
 	if _, err := Floor(filepath.Join(dir, "missing")); err == nil {
 		t.Error("Floor of a missing folder gave no error")
 	}
+
+	// ParseFloor decodes the front matter too, and says which file it
+	// could not decode.
+	res, err = ParseFloor(filepath.Join(dir, "content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fm int64
+	for name, src := range p.files {
+		if strings.HasSuffix(name, ".md") {
+			fm += int64(len(src) - len(Body(src)) - 2*len("+++\n"))
+		}
+	}
+	if res.Bytes != want || res.FrontMatter != fm {
+		t.Errorf("ParseFloor = %+v, want %d bytes of body and %d of front matter", res, want, fm)
+	}
+	bad := filepath.Join(dir, "content", "stages", "zz-bad.md")
+	if err := os.WriteFile(bad, []byte("+++\ntitle = \n+++\nBody\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseFloor(filepath.Join(dir, "content")); err == nil || !strings.Contains(err.Error(), "zz-bad.md") {
+		t.Errorf("ParseFloor of a broken file: %v, want an error naming it", err)
+	}
 }
 
 // TestHugoBuilds runs Hugo, when installed, on the Hugo version of the
