@@ -154,7 +154,7 @@ func update(root string, files []File, opts Options) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	removed, err := removeStale(root, files, plan)
+	removed, err := removeStale(root, files, plan, opts.Workers)
 	rep.Removed += removed
 	return rep, err
 }
