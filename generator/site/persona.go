@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,7 +49,7 @@ func (l *linker) personas() {
 	for i, p := range l.s.Personas {
 		rank := p.Priority
 		if rank == 0 {
-			rank = int(^uint(0) >> 1)
+			rank = math.MaxInt
 		}
 		keys[i] = titleKey[*Persona]{rank: rank, lower: strings.ToLower(p.Title), id: p.ID, v: p}
 	}
