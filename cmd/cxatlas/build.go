@@ -29,7 +29,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opts := build.Options{SiteDir: *site, OutDir: *out, Now: now}
+	opts := build.Options{SiteDir: *site, OutDir: *out, Now: now, CacheDir: cacheDir()}
 	if *verbose {
 		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}

@@ -49,6 +49,11 @@ func TestBuildPortals(t *testing.T) {
 			if r.code != 0 || !strings.Contains(r.stdout, " 0 written,") || !strings.Contains(r.stdout, " 0 removed") {
 				t.Errorf("second build: exit %d: %s%s", r.code, r.stdout, r.stderr)
 			}
+			// It found them unchanged through the record the builds keep in
+			// the user's cache folder.
+			if recs, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "cxatlas", "publish", "*")); len(recs) == 0 {
+				t.Error("no record of the build in the cache folder")
+			}
 		})
 	}
 	validateHTML(t, all)

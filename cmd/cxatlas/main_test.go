@@ -21,6 +21,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "cxatlas")
+	// Builds keep records in the user's cache folder: here, one that goes.
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}

@@ -61,6 +61,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts: build.Options{SiteDir: *site, OutDir: dir}, site: *site, paths: paths,
 		h: h, stdout: stdout, stderr: stderr,
 	}
+	if *out != "" {
+		// A temporary folder is gone at the end; only a lasting one is worth
+		// a record in the cache.
+		b.opts.CacheDir = cacheDir()
+	}
 	// Watch before the first build, so that no edit made during it is lost.
 	w, err := watch.New(watch.Options{
 		Paths:   paths,

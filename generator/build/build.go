@@ -7,6 +7,8 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"log/slog"
@@ -35,6 +37,20 @@ type Options struct {
 	// Logger receives the timings of each step at debug level; nil
 	// discards them.
 	Logger *slog.Logger
+	// CacheDir, when set, is a folder where Build keeps a record of what
+	// it wrote to each publish folder (see publish.Options.Record), so
+	// that a rebuild does not read unchanged pages back to compare them.
+	CacheDir string
+}
+
+// recordPath is where the record of writes to the publish folder abs is
+// kept below cacheDir: one file per folder, named by a hash of its path.
+func recordPath(cacheDir, abs string) string {
+	if cacheDir == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(cacheDir, "publish", hex.EncodeToString(sum[:12]))
 }
 
 // Result is what a check or build found and did.
@@ -199,6 +215,7 @@ func Build(opts Options) (*Result, error) {
 	popts := publish.Options{Workers: 2 * runtime.GOMAXPROCS(0),
 		Protected: []string{opts.SiteDir, filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir))}}
 	popts.Minifier = r.minifier
+	popts.Record = recordPath(opts.CacheDir, abs)
 	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep
 	r.step("render and write")

@@ -33,9 +33,11 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 	if err == nil {
 		err = plan.createMissing(opts.Workers)
 	}
+	st := make([]staged, len(files))
 	if err == nil {
 		err = forEach(len(files), opts.Workers, func(i int, sc *workerScratch) error {
-			return writeNew(plan, files[i], opts, sc)
+			st[i].rel = files[i].Path
+			return writeNew(plan, files[i], opts, sc, &st[i])
 		})
 	}
 	if err == nil {
@@ -44,11 +46,15 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 	if err != nil {
 		return fail(fmt.Errorf("publish: %w", err))
 	}
+	if opts.Record != "" {
+		saveRecord(opts.Record, root, recordOf(&dirPlan{root: root}, st))
+	}
 	return Report{Written: len(files)}, nil
 }
 
-// writeNew minifies f and writes it to a new file below plan's root.
-func writeNew(plan *dirPlan, f File, opts Options, sc *workerScratch) error {
+// writeNew minifies f and writes it to a new file below plan's root,
+// noting its checksum in s when the write is recorded.
+func writeNew(plan *dirPlan, f File, opts Options, sc *workerScratch, s *staged) error {
 	if opts.stageHook != nil {
 		if err := opts.stageHook(f.Path); err != nil {
 			return err
@@ -65,6 +71,9 @@ func writeNew(plan *dirPlan, f File, opts Options, sc *workerScratch) error {
 		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
 			return err
 		}
+	}
+	if opts.Record != "" {
+		s.recorded, s.sum = true, checksum(data)
 	}
 	w, err := os.OpenFile(plan.abs(f.Path), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {

@@ -64,6 +64,13 @@ type Options struct {
 	// Workers bounds how many files are minified, staged and renamed at
 	// once; zero means runtime.GOMAXPROCS(0).
 	Workers int
+	// Record, when set, names a file where Write keeps the size, time and
+	// checksum of every file it leaves in the publish directory, so that
+	// the next Write to the same directory finds unchanged files without
+	// reading them back. It belongs outside the publish directory (a
+	// cache folder); a missing, damaged or foreign record only costs the
+	// byte-by-byte comparison. Files with a Stream are not recorded.
+	Record string
 
 	// stageHook, when set, runs before each file is staged; an error from it
 	// fails the staging step. Tests use it to fail a build half-way.
@@ -137,7 +144,7 @@ func update(root string, files []File, opts Options) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	st, err := stage(plan, files, opts)
+	st, err := stage(plan, files, opts, loadRecord(opts.Record, root))
 	if err != nil {
 		return Report{}, err
 	}
@@ -156,5 +163,8 @@ func update(root string, files []File, opts Options) (Report, error) {
 	}
 	removed, err := removeStale(root, files, plan, opts.Workers)
 	rep.Removed += removed
+	if err == nil && opts.Record != "" {
+		saveRecord(opts.Record, root, recordOf(plan, st))
+	}
 	return rep, err
 }

@@ -159,7 +159,7 @@ func TestWrite(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		for _, kind := range []string{"data", "render", "stream"} {
+		for _, kind := range []string{"data", "render", "stream", "recorded"} {
 			t.Run(tt.name+"/"+kind, func(t *testing.T) {
 				tt.run(t, kind)
 			})
@@ -168,9 +168,14 @@ func TestWrite(t *testing.T) {
 }
 
 // run runs tt with files that give their content the way kind says (see
-// filesAs).
+// filesAs); "recorded" gives it as Data, with a record kept between the
+// writes.
 func (tt writeCase) run(t *testing.T, kind string) {
 	base := t.TempDir()
+	var rec string
+	if kind == "recorded" {
+		kind, rec = "data", filepath.Join(t.TempDir(), "record")
+	}
 	dir := filepath.Join(base, "public")
 	if tt.before != nil {
 		if err := os.Mkdir(dir, 0o755); err != nil {
@@ -197,7 +202,7 @@ func (tt writeCase) run(t *testing.T, kind string) {
 	}
 	outside := snapshotIfExists(t, filepath.Join(base, "outside"))
 
-	rep, err := Write(dir, filesAs(tt.files, kind), Options{Protected: []string{filepath.Join(base, "site")}})
+	rep, err := Write(dir, filesAs(tt.files, kind), Options{Protected: []string{filepath.Join(base, "site")}, Record: rec})
 	if err != nil {
 		t.Fatalf("Write: %v", err)
 	}
@@ -229,7 +234,7 @@ func (tt writeCase) run(t *testing.T, kind string) {
 		t.Errorf("temporary entries left: %q", got)
 	}
 	// A second identical write must find nothing to do.
-	rep, err = Write(dir, filesAs(tt.files, kind), Options{})
+	rep, err = Write(dir, filesAs(tt.files, kind), Options{Record: rec})
 	if err != nil {
 		t.Fatalf("second Write: %v", err)
 	}

@@ -29,17 +29,23 @@ type staged struct {
 	// replaceDir is set when a directory of an older build stands at the
 	// target.
 	replaceDir bool
+	// recorded is set when the file goes into the record of this write,
+	// with the checksum sum; same then holds what the file system says of
+	// a target that already held the bytes.
+	recorded bool
+	sum      uint64
+	same     fs.FileInfo
 }
 
 // stage minifies every file and writes each one whose bytes differ from its
 // target to a temporary file, creating the directories the build needs. On
 // failure it removes everything it created and returns the error.
-func stage(plan *dirPlan, files []File, opts Options) ([]staged, error) {
+func stage(plan *dirPlan, files []File, opts Options, rec record) ([]staged, error) {
 	out := make([]staged, len(files))
 	err := plan.createMissing(opts.Workers)
 	if err == nil {
 		err = forEach(len(files), opts.Workers, func(i int, sc *workerScratch) error {
-			s, err := stageFile(plan, files[i], opts, sc)
+			s, err := stageFile(plan, files[i], opts, rec, sc)
 			out[i] = s
 			return err
 		})
@@ -71,7 +77,7 @@ func unstage(st []staged, plan *dirPlan) error {
 }
 
 // stageFile stages one file, using the worker's workerScratch space.
-func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, error) {
+func stageFile(plan *dirPlan, f File, opts Options, rec record, sc *workerScratch) (staged, error) {
 	s := staged{rel: f.Path}
 	if opts.stageHook != nil {
 		if err := opts.stageHook(f.Path); err != nil {
@@ -90,16 +96,31 @@ func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, 
 			return s, fmt.Errorf("publish: %w", err)
 		}
 	}
+	if opts.Record != "" {
+		s.recorded, s.sum = true, checksum(data)
+	}
 	dir := parentOf(f.Path)
 	if plan.state[dir] == dirExists {
-		same, isDir, err := sameBytes(plan.abs(f.Path), data, sc)
-		if err != nil {
+		fi, err := os.Lstat(plan.abs(f.Path))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
 			return s, fmt.Errorf("publish: %w", err)
+		case fi.IsDir():
+			s.replaceDir = true
+		default:
+			e, ok := rec[f.Path]
+			same := ok && s.recorded && e.sum == s.sum && e.matches(fi)
+			if !same {
+				if same, err = sameBytes(plan.abs(f.Path), fi, data, sc); err != nil {
+					return s, fmt.Errorf("publish: %w", err)
+				}
+			}
+			if same {
+				s.same = fi
+				return s, nil
+			}
 		}
-		if same {
-			return s, nil
-		}
-		s.replaceDir = isDir
 	}
 	tmp, err := writeTemp(plan.abs(plan.stageDir(dir)), data)
 	if err != nil {
@@ -109,24 +130,16 @@ func stageFile(plan *dirPlan, f File, opts Options, sc *workerScratch) (staged, 
 	return s, nil
 }
 
-// sameBytes reports whether the regular file at path holds exactly data, and
-// whether path is a directory. It reads the file only when its size matches,
-// in pieces through sc.read.
-func sameBytes(path string, data []byte, sc *workerScratch) (same, isDir bool, err error) {
-	fi, err := os.Lstat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return false, false, nil
-	case err != nil:
-		return false, false, err
-	case fi.IsDir():
-		return false, true, nil
-	case !fi.Mode().IsRegular() || fi.Size() != int64(len(data)):
-		return false, false, nil
+// sameBytes reports whether the regular file at path, of which Lstat gave
+// fi, holds exactly data. It reads the file only when its size matches, in
+// pieces through sc.read.
+func sameBytes(path string, fi fs.FileInfo, data []byte, sc *workerScratch) (bool, error) {
+	if !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return false, false, err
+		return false, err
 	}
 	defer f.Close()
 	if sc.read == nil {
@@ -136,14 +149,14 @@ func sameBytes(path string, data []byte, sc *workerScratch) (same, isDir bool, e
 		// Reading past len(data) tells a file that grew since Lstat.
 		n, err := io.ReadFull(f, sc.read)
 		if n > len(data) || !bytes.Equal(sc.read[:n], data[:n]) {
-			return false, false, nil
+			return false, nil
 		}
 		data = data[n:]
 		switch {
 		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-			return len(data) == 0, false, nil
+			return len(data) == 0, nil
 		case err != nil:
-			return false, false, err
+			return false, err
 		}
 	}
 }
