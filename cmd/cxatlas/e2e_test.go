@@ -51,7 +51,7 @@ func TestBuildPortals(t *testing.T) {
 			}
 			// It found them unchanged through the record the builds keep in
 			// the user's cache folder.
-			if recs, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "cxatlas", "publish", "*")); len(recs) == 0 {
+			if recs, _ := filepath.Glob(filepath.Join(cacheHome, "cxatlas", "publish", "*")); len(recs) == 0 {
 				t.Error("no record of the build in the cache folder")
 			}
 		})

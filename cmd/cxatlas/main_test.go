@@ -14,6 +14,11 @@ import (
 // binary is the cxatlas executable built once for the end-to-end tests.
 var binary string
 
+// cacheHome is the XDG_CACHE_HOME of the binary's runs: builds keep records
+// in the user's cache folder, and here in one that goes. Only the binary
+// gets it: go build would take it for its own cache and start from nothing.
+var cacheHome string
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "cxatlas-e2e")
 	if err != nil {
@@ -21,8 +26,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "cxatlas")
-	// Builds keep records in the user's cache folder: here, one that goes.
-	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
+	cacheHome = filepath.Join(dir, "cache")
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
@@ -47,8 +51,9 @@ func cxatlas(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	// Review dates are judged against a fixed day, so outputs stay the same.
-	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1795521600") // 2026-11-24
+	// Review dates are judged against a fixed day (2026-11-24), so outputs
+	// stay the same; write records go to the tests' own cache folder.
+	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1795521600", "XDG_CACHE_HOME="+cacheHome)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
