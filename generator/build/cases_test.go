@@ -54,29 +54,6 @@ func parseArchive(data []byte) archive {
 	return a
 }
 
-// copyTree copies the folder src to dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // apply lays the archive's files over dir. A file named "symlink PATH"
 // becomes a symbolic link at PATH to the file's first line.
 func (a archive) apply(t *testing.T, dir string) {
@@ -156,7 +133,9 @@ func TestBadInput(t *testing.T) {
 			a := parseArchive(data)
 			dir := t.TempDir()
 			site := filepath.Join(dir, "site")
-			copyTree(t, "testdata/base", site)
+			if err := os.CopyFS(site, os.DirFS("testdata/base")); err != nil {
+				t.Fatal(err)
+			}
 			out := filepath.Join(dir, "public")
 			if _, err := Build(Options{SiteDir: site, OutDir: out, Now: testNow}); err != nil {
 				t.Fatalf("base portal does not build: %v", err)
