@@ -57,55 +57,28 @@ func (p *jsonPersona) append(b []byte) []byte {
 	b = appendJSONStringsOptional(b, "needs", p.Needs)
 	b = appendJSONStringsOptional(b, "frustrations", p.Frustrations)
 	b = appendJSONStringsOptional(b, "channels", p.Channels)
-	if len(p.Profile) > 0 {
-		b = append(b, `,"profile":[`...)
-		for i, f := range p.Profile {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"key":`...)
-			b = appendJSONString(b, f.Key)
-			b = appendJSONField(b, "value", f.Value)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendJSONArrayOptional(b, "profile", p.Profile, func(b []byte, f jsonField) []byte {
+		b = append(b, `{"key":`...)
+		b = appendJSONString(b, f.Key)
+		b = appendJSONField(b, "value", f.Value)
+		return append(b, '}')
+	})
 	b = append(b, `,"emotion":`...)
 	b = p.Emotion.append(b)
 	b = append(b, `,"stages":`...)
-	if p.Stages == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, r := range p.Stages {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"stage":`...)
-			b = appendJSONString(b, r.Stage)
-			b = append(b, `,"emotion":`...)
-			b = r.Emotion.append(b)
-			if r.Pains != 0 {
-				b = append(b, `,"pains":`...)
-				b = strconv.AppendInt(b, int64(r.Pains), 10)
-			}
-			b = append(b, '}')
+	b = appendJSONArray(b, p.Stages, func(b []byte, r jsonRollup) []byte {
+		b = append(b, `{"stage":`...)
+		b = appendJSONString(b, r.Stage)
+		b = append(b, `,"emotion":`...)
+		b = r.Emotion.append(b)
+		if r.Pains != 0 {
+			b = append(b, `,"pains":`...)
+			b = strconv.AppendInt(b, int64(r.Pains), 10)
 		}
-		b = append(b, ']')
-	}
+		return append(b, '}')
+	})
 	b = append(b, `,"steps":`...)
-	if p.Steps == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range p.Steps {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = p.Steps[i].append(b)
-		}
-		b = append(b, ']')
-	}
+	b = appendJSONArray(b, p.Steps, func(b []byte, s jsonStep) []byte { return s.append(b) })
 	if len(p.Critical) > 0 {
 		b = append(b, `,"critical":`...)
 		b = appendJSONInts(b, p.Critical)
@@ -131,47 +104,26 @@ func (s *jsonStep) append(b []byte) []byte {
 		b = append(b, `,"critical":true`...)
 	}
 	b = appendJSONOptional(b, "criticalReason", s.CriticalReason)
-	if len(s.Pains) > 0 {
-		b = append(b, `,"pains":[`...)
-		for i, m := range s.Pains {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"pain":`...)
-			b = appendJSONString(b, m.Pain)
-			b = appendJSONField(b, "severity", m.Severity)
-			b = appendJSONOptional(b, "text", m.Text)
-			b = appendJSONOptional(b, "id", m.ID)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
-	if len(s.Opportunities) > 0 {
-		b = append(b, `,"opportunities":[`...)
-		for i, o := range s.Opportunities {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"text":`...)
-			b = appendJSONString(b, o.Text)
-			b = appendJSONField(b, "impact", o.Impact)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
-	if len(s.Evidence) > 0 {
-		b = append(b, `,"evidence":[`...)
-		for i, e := range s.Evidence {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"text":`...)
-			b = appendJSONString(b, e.Text)
-			b = appendJSONOptional(b, "url", e.URL)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendJSONArrayOptional(b, "pains", s.Pains, func(b []byte, m jsonMention) []byte {
+		b = append(b, `{"pain":`...)
+		b = appendJSONString(b, m.Pain)
+		b = appendJSONField(b, "severity", m.Severity)
+		b = appendJSONOptional(b, "text", m.Text)
+		b = appendJSONOptional(b, "id", m.ID)
+		return append(b, '}')
+	})
+	b = appendJSONArrayOptional(b, "opportunities", s.Opportunities, func(b []byte, o jsonOpportunity) []byte {
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, o.Text)
+		b = appendJSONField(b, "impact", o.Impact)
+		return append(b, '}')
+	})
+	b = appendJSONArrayOptional(b, "evidence", s.Evidence, func(b []byte, e jsonEvidence) []byte {
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, e.Text)
+		b = appendJSONOptional(b, "url", e.URL)
+		return append(b, '}')
+	})
 	b = appendJSONOptional(b, "duration", s.Duration)
 	b = appendJSONStringsOptional(b, "artifacts", s.Artifacts)
 	if s.Line != 0 {
@@ -227,18 +179,7 @@ func (p *jsonPain) append(b []byte) []byte {
 	b = append(b, `,"personas":`...)
 	b = appendJSONStrings(b, p.Personas)
 	b = append(b, `,"steps":`...)
-	if p.Steps == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, ns := range p.Steps {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONInts(b, ns)
-		}
-		b = append(b, ']')
-	}
+	b = appendJSONArray(b, p.Steps, appendJSONInts)
 	b = appendJSONStringsOptional(b, "stages", p.Stages)
 	b = appendJSONStringsOptional(b, "touchpoints", p.Touchpoints)
 	b = appendJSONStringsOptional(b, "owners", p.Owners)
@@ -253,12 +194,16 @@ func (o *jsonOwner) append(b []byte) []byte {
 	return append(b, '}')
 }
 
-// appendJSONField appends `,"name":` and s.
-func appendJSONField(b []byte, name, s string) []byte {
+// appendJSONName appends `,"name":`.
+func appendJSONName(b []byte, name string) []byte {
 	b = append(b, ',', '"')
 	b = append(b, name...)
-	b = append(b, '"', ':')
-	return appendJSONString(b, s)
+	return append(b, '"', ':')
+}
+
+// appendJSONField appends `,"name":` and s.
+func appendJSONField(b []byte, name, s string) []byte {
+	return appendJSONString(appendJSONName(b, name), s)
 }
 
 // appendJSONOptional appends a string field tagged omitempty.
@@ -269,45 +214,43 @@ func appendJSONOptional(b []byte, name, s string) []byte {
 	return appendJSONField(b, name, s)
 }
 
-// appendJSONStringsOptional appends a []string field tagged omitempty.
-func appendJSONStringsOptional(b []byte, name string, ss []string) []byte {
-	if len(ss) == 0 {
+// appendJSONArray appends items as an array, each written by each, or
+// null when items is nil, as encoding/json writes a slice.
+func appendJSONArray[T any](b []byte, items []T, each func([]byte, T) []byte) []byte {
+	if items == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, it := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = each(b, it)
+	}
+	return append(b, ']')
+}
+
+// appendJSONArrayOptional appends a slice field tagged omitempty.
+func appendJSONArrayOptional[T any](b []byte, name string, items []T, each func([]byte, T) []byte) []byte {
+	if len(items) == 0 {
 		return b
 	}
-	b = append(b, ',', '"')
-	b = append(b, name...)
-	b = append(b, '"', ':')
-	return appendJSONStrings(b, ss)
+	return appendJSONArray(appendJSONName(b, name), items, each)
+}
+
+// appendJSONStringsOptional appends a []string field tagged omitempty.
+func appendJSONStringsOptional(b []byte, name string, ss []string) []byte {
+	return appendJSONArrayOptional(b, name, ss, appendJSONString)
 }
 
 // appendJSONStrings appends ss as an array, or null when ss is nil.
 func appendJSONStrings(b []byte, ss []string) []byte {
-	if ss == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, s)
-	}
-	return append(b, ']')
+	return appendJSONArray(b, ss, appendJSONString)
 }
 
 // appendJSONInts appends ns as an array, or null when ns is nil.
 func appendJSONInts(b []byte, ns []int) []byte {
-	if ns == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, n := range ns {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	return append(b, ']')
+	return appendJSONArray(b, ns, func(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) })
 }
 
 // appendJSONFloat appends f as encoding/json writes a float64: the
