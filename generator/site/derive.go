@@ -14,18 +14,13 @@ func (l *linker) derive() {
 	// mentions and the Pains of stages and touchpoints, none of which
 	// gather reads or writes; so with more than one worker they are joined
 	// while the stages and touchpoints gather their steps.
-	if l.workers > 1 {
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
+	parallel(l.workers, 2, func(_, i int) {
+		if i == 0 {
 			l.pains()
-		}()
-		l.gather()
-		<-done
-	} else {
-		l.pains()
-		l.gather()
-	}
+		} else {
+			l.gather()
+		}
+	})
 	l.owners()
 	s := l.s
 	s.Heatmap.Rows = slices.Grow(s.Heatmap.Rows, len(s.Personas))

@@ -240,6 +240,8 @@ type PainMention struct {
 	Step *Step
 	// Pain is the de-duplicated pain this mention belongs to.
 	Pain *Pain
+	// norm is NormalizePain(Text), which joins mentions into pains.
+	norm string
 }
 
 // Pain is a pain point as it appears across all maps: every mention with

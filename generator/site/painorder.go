@@ -2,6 +2,8 @@ package site
 
 import (
 	"cmp"
+	"fmt"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,7 +41,9 @@ func painKey(p *Pain, taken map[string]bool) string {
 	if p.ID != "" {
 		key = "pain-" + p.ID
 	} else {
-		key = hashKey(p.norm)
+		h := fnv.New32a()
+		h.Write([]byte(p.norm))
+		key = fmt.Sprintf("pain-%08x", h.Sum32())
 	}
 	base := key
 	for i := 2; taken[key]; i++ {
@@ -47,25 +51,4 @@ func painKey(p *Pain, taken map[string]bool) string {
 	}
 	taken[key] = true
 	return key
-}
-
-// hashKey returns "pain-" and the FNV-1a hash of text in eight hex digits,
-// as hash/fnv and fmt would, without their allocations.
-func hashKey(text string) string {
-	const (
-		offset32 = 2166136261
-		prime32  = 16777619
-	)
-	h := uint32(offset32)
-	for i := 0; i < len(text); i++ {
-		h ^= uint32(text[i])
-		h *= prime32
-	}
-	const digits = "0123456789abcdef"
-	b := [13]byte{'p', 'a', 'i', 'n', '-'}
-	for i := 12; i >= 5; i-- {
-		b[i] = digits[h&0xf]
-		h >>= 4
-	}
-	return string(b[:])
 }

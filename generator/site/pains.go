@@ -8,8 +8,8 @@ import (
 // the facts of each, and lists them, most urgent first, in Site.Pains and
 // in the stages and touchpoints they are met at.
 func (l *linker) pains() {
-	mentions, norms := l.mentions()
-	l.s.Pains = newPains(mentions, norms, joinMentions(mentions, norms))
+	mentions := l.mentions()
+	l.s.Pains = newPains(mentions, joinMentions(mentions))
 	scratch := make([]*factScratch, l.workers)
 	parallel(l.workers, len(l.s.Pains), func(w, i int) {
 		if scratch[w] == nil {
@@ -27,29 +27,28 @@ func (l *linker) pains() {
 	l.listPains()
 }
 
-// mentions returns every pain mention, in persona then step order, and
-// their normalised texts, worked out when the personas were linked.
-func (l *linker) mentions() ([]*PainMention, []string) {
+// mentions returns every pain mention, in persona then step order.
+func (l *linker) mentions() []*PainMention {
 	n := 0
 	for _, p := range l.s.Personas {
-		n += len(l.links[p].norms)
+		for _, st := range p.Steps {
+			n += len(st.Pains)
+		}
 	}
 	mentions := make([]*PainMention, 0, n)
-	norms := make([]string, 0, n)
 	for _, p := range l.s.Personas {
 		for _, st := range p.Steps {
 			mentions = append(mentions, st.Pains...)
 		}
-		norms = append(norms, l.links[p].norms...)
 	}
-	return mentions, norms
+	return mentions
 }
 
 // joinMentions groups the mentions that are one pain: those with the same
 // id, or the same normalised text (union-find, so a mention with an id and
 // another with its text join too). It returns the group of each mention,
 // named by its first mention.
-func joinMentions(mentions []*PainMention, norms []string) []int {
+func joinMentions(mentions []*PainMention) []int {
 	parent := make([]int, len(mentions))
 	for i := range parent {
 		parent[i] = i
@@ -83,10 +82,10 @@ func joinMentions(mentions []*PainMention, norms []string) []int {
 				byID[m.ID] = i
 			}
 		}
-		if j, ok := byText[norms[i]]; ok {
+		if j, ok := byText[m.norm]; ok {
 			union(i, j)
 		} else {
-			byText[norms[i]] = i
+			byText[m.norm] = i
 		}
 	}
 	// Roots come before the rest of their group, so one pass in order
@@ -100,7 +99,7 @@ func joinMentions(mentions []*PainMention, norms []string) []int {
 // newPains makes one pain of each group of mentions, in the order of their
 // first mentions, and links the mentions to it. The pains, and their lists
 // of mentions, share one allocation each.
-func newPains(mentions []*PainMention, norms []string, group []int) []*Pain {
+func newPains(mentions []*PainMention, group []int) []*Pain {
 	count := make([]int, len(mentions))
 	n := 0
 	for i, r := range group {
@@ -118,7 +117,7 @@ func newPains(mentions []*PainMention, norms []string, group []int) []*Pain {
 		p := byRoot[r]
 		if p == nil {
 			p = &pains[len(list)]
-			*p = Pain{Text: m.Text, norm: norms[i], Mentions: take(&room, count[r])[:0]}
+			*p = Pain{Text: m.Text, norm: m.norm, Mentions: take(&room, count[r])[:0]}
 			byRoot[r] = p
 			list = append(list, p)
 		}

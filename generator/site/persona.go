@@ -16,8 +16,6 @@ type personaLink struct {
 	doc *content.PersonaDoc
 	// diags are the errors in the persona's references, in step order.
 	diags diag.List
-	// norms holds NormalizePain of each pain mention, in step order.
-	norms []string
 	// warns are the warnings about the persona's steps, in step order.
 	warns diag.List
 }
@@ -89,7 +87,6 @@ func (l *linker) persona(d *content.PersonaDoc, anchors []string, link *personaL
 	}
 	if len(d.Steps) > 0 {
 		a := newStepArena(d.Steps)
-		link.norms = make([]string, 0, len(a.mentions))
 		p.Steps = make([]*Step, len(d.Steps))
 		for i, sd := range d.Steps {
 			s := &a.steps[i]
@@ -141,7 +138,7 @@ func take[T any](s *[]T, n int) []T {
 }
 
 // step links the step s, index of p, from its document, taking its lists
-// from a. Reference errors, normalised pain texts and warnings go to link.
+// from a. Reference errors and warnings go to link.
 func (l *linker) step(s *Step, p *Persona, index int, anchor string, d *content.StepDoc, a *stepArena, link *personaLink) {
 	*s = Step{Persona: p, Index: index, Anchor: anchor,
 		Action: d.Action, Thought: d.Thought, Feeling: d.Feeling, HasEmotion: d.HasEmotion, Emotion: d.Emotion,
@@ -164,9 +161,8 @@ func (l *linker) step(s *Step, p *Persona, index int, anchor string, d *content.
 		ms := take(&a.mentions, n)
 		s.Pains = take(&a.pains, n)
 		for i, pd := range d.Pains {
-			ms[i] = PainMention{Text: pd.Text, Severity: parseSeverity(pd.Severity), ID: pd.ID, Step: s}
+			ms[i] = PainMention{Text: pd.Text, Severity: parseSeverity(pd.Severity), ID: pd.ID, Step: s, norm: NormalizePain(pd.Text)}
 			s.Pains[i] = &ms[i]
-			link.norms = append(link.norms, NormalizePain(pd.Text))
 		}
 	}
 	if n := len(d.Opportunities); n > 0 {
