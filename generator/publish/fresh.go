@@ -47,42 +47,29 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 		return fail(fmt.Errorf("publish: %w", err))
 	}
 	if opts.Record != "" {
-		saveRecord(opts.Record, root, recordOf(&dirPlan{root: root}, st))
+		saveRecord(opts.Record, root, recordOf(st))
 	}
 	return Report{Written: len(files)}, nil
 }
 
-// writeNew minifies f and writes it to a new file below plan's root,
-// noting its checksum in s when the write is recorded.
+// writeNew writes f to a new file below plan's root, noting in s what the
+// record of the write needs.
 func writeNew(plan *dirPlan, f File, opts Options, sc *workerScratch, s *staged) error {
-	if opts.stageHook != nil {
-		if err := opts.stageHook(f.Path); err != nil {
-			return err
-		}
+	if err := opts.hook(f.Path); err != nil {
+		return err
 	}
 	if f.Stream != nil {
 		return streamNew(plan.abs(f.Path), f)
 	}
-	data, err := f.content(sc)
+	data, err := f.bytes(opts, sc, s)
 	if err != nil {
 		return err
-	}
-	if opts.Minifier != nil && !f.Minified {
-		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
-			return err
-		}
-	}
-	if opts.Record != "" {
-		s.recorded, s.sum = true, checksum(data)
 	}
 	w, err := os.OpenFile(plan.abs(f.Path), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(data)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
+	s.fi, err = writeClose(w, data)
 	return err
 }
 

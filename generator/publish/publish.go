@@ -39,6 +39,26 @@ type File struct {
 	Minified bool
 }
 
+// bytes returns the file's content as it is written: rendered into sc
+// when the file has a Render function, then minified unless it is
+// Minified. When opts keep a record, its checksum goes to s. The result is
+// valid until sc is used again.
+func (f File) bytes(opts Options, sc *workerScratch, s *staged) ([]byte, error) {
+	data, err := f.content(sc)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Minifier != nil && !f.Minified {
+		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
+			return nil, fmt.Errorf("minify %s: %w", f.Path, err)
+		}
+	}
+	if opts.Record != "" {
+		s.recorded, s.sum = true, checksum(data)
+	}
+	return data, nil
+}
+
 // content returns the file's bytes, rendering them into sc when the file
 // has a Render function. The result is valid until sc is used again.
 func (f File) content(sc *workerScratch) ([]byte, error) {
@@ -75,6 +95,14 @@ type Options struct {
 	// stageHook, when set, runs before each file is staged; an error from it
 	// fails the staging step. Tests use it to fail a build half-way.
 	stageHook func(path string) error
+}
+
+// hook runs the stage hook, if any, for the file at path.
+func (o Options) hook(path string) error {
+	if o.stageHook == nil {
+		return nil
+	}
+	return o.stageHook(path)
 }
 
 // Report counts what Write did.
@@ -164,7 +192,7 @@ func update(root string, files []File, opts Options) (Report, error) {
 	removed, err := removeStale(root, files, plan, opts.Workers)
 	rep.Removed += removed
 	if err == nil && opts.Record != "" {
-		saveRecord(opts.Record, root, recordOf(plan, st))
+		saveRecord(opts.Record, root, recordOf(st))
 	}
 	return rep, err
 }

@@ -120,24 +120,13 @@ func saveRecord(path, root string, rec record) {
 	}
 }
 
-// recordOf makes the record of a write that staged st below plan's root:
-// files found unchanged as staging saw them, and written files as they now
-// stand. A file that cannot be examined is left out.
-func recordOf(plan *dirPlan, st []staged) record {
+// recordOf makes the record of a write from what staging or writing
+// noted of each file.
+func recordOf(st []staged) record {
 	rec := make(record, len(st))
 	for _, s := range st {
-		if !s.recorded {
-			continue
-		}
-		fi := s.same
-		if fi == nil {
-			var err error
-			if fi, err = os.Lstat(plan.abs(s.rel)); err != nil {
-				continue
-			}
-		}
-		if fi.Mode().IsRegular() {
-			rec[s.rel] = recordEntry{size: fi.Size(), modNs: fi.ModTime().UnixNano(), sum: s.sum}
+		if s.recorded && s.fi != nil && s.fi.Mode().IsRegular() {
+			rec[s.rel] = recordEntry{size: s.fi.Size(), modNs: s.fi.ModTime().UnixNano(), sum: s.sum}
 		}
 	}
 	return rec

@@ -107,6 +107,15 @@ func TestWriteRecord(t *testing.T) {
 		if e := loadRecord(rec, dir)["a/index.html"]; e.sum != checksum([]byte("page A")) {
 			t.Errorf("the record was not brought up to date: %+v", e)
 		}
+		// The record holds the rewritten file's time as it stands on disk:
+		// the next write takes its word for it.
+		tamper(t, dir, "a/index.html", "PAGE A")
+		if _, err := Write(dir, filesAs(changed, "data"), Options{Record: rec}); err != nil {
+			t.Fatal(err)
+		}
+		if got := read(t, dir, "a/index.html"); got != "PAGE A" {
+			t.Errorf("a/index.html = %q: the record of the rewritten file did not match it", got)
+		}
 	})
 	for name, damage := range map[string]func(rec, dir string) error{
 		"a damaged record":         func(rec, _ string) error { return os.WriteFile(rec, []byte(recordHeader+"nonsense\n"), 0o644) },

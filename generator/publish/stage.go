@@ -30,11 +30,11 @@ type staged struct {
 	// target.
 	replaceDir bool
 	// recorded is set when the file goes into the record of this write,
-	// with the checksum sum; same then holds what the file system says of
-	// a target that already held the bytes.
+	// with the checksum sum; fi then holds what the file system says of the
+	// file, unchanged or written (a rename keeps its size and time).
 	recorded bool
 	sum      uint64
-	same     fs.FileInfo
+	fi       fs.FileInfo
 }
 
 // stage minifies every file and writes each one whose bytes differ from its
@@ -79,25 +79,15 @@ func unstage(st []staged, plan *dirPlan) error {
 // stageFile stages one file, using the worker's workerScratch space.
 func stageFile(plan *dirPlan, f File, opts Options, rec record, sc *workerScratch) (staged, error) {
 	s := staged{rel: f.Path}
-	if opts.stageHook != nil {
-		if err := opts.stageHook(f.Path); err != nil {
-			return s, err
-		}
+	if err := opts.hook(f.Path); err != nil {
+		return s, err
 	}
 	if f.Stream != nil {
 		return stageStream(plan, f)
 	}
-	data, err := f.content(sc)
+	data, err := f.bytes(opts, sc, &s)
 	if err != nil {
 		return s, err
-	}
-	if opts.Minifier != nil && !f.Minified {
-		if data, err = opts.Minifier.Minify(f.Path, data); err != nil {
-			return s, fmt.Errorf("publish: %w", err)
-		}
-	}
-	if opts.Record != "" {
-		s.recorded, s.sum = true, checksum(data)
 	}
 	dir := parentOf(f.Path)
 	if plan.state[dir] == dirExists {
@@ -117,16 +107,15 @@ func stageFile(plan *dirPlan, f File, opts Options, rec record, sc *workerScratc
 				}
 			}
 			if same {
-				s.same = fi
+				s.fi = fi
 				return s, nil
 			}
 		}
 	}
-	tmp, err := writeTemp(plan.abs(plan.stageDir(dir)), data)
+	s.tmp, s.fi, err = writeTemp(plan.abs(plan.stageDir(dir)), data)
 	if err != nil {
 		return s, fmt.Errorf("publish: staging %s: %w", f.Path, err)
 	}
-	s.tmp = tmp
 	return s, nil
 }
 
@@ -165,21 +154,32 @@ func sameBytes(path string, fi fs.FileInfo, data []byte, sc *workerScratch) (boo
 const compareBuffer = 64 << 10
 
 // writeTemp writes data to a new temporary file in dir and returns its
-// path.
-func writeTemp(dir string, data []byte) (string, error) {
+// path and what the file system says of it.
+func writeTemp(dir string, data []byte) (string, fs.FileInfo, error) {
 	f, err := createTemp(dir)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	_, err = f.Write(data)
+	fi, err := writeClose(f, data)
+	if err != nil {
+		os.Remove(f.Name())
+		return "", nil, err
+	}
+	return f.Name(), fi, nil
+}
+
+// writeClose writes data to f, closes it and returns what the file system
+// says of it once written.
+func writeClose(f *os.File, data []byte) (fs.FileInfo, error) {
+	_, err := f.Write(data)
+	var fi fs.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
+	return fi, err
 }
 
 // createTemp creates a new, empty temporary file in dir, open for writing.
