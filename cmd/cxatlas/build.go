@@ -12,8 +12,8 @@ import (
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", "build [-s SITE_DIR] [-d OUT_DIR] [-v]", stderr)
-	site := fs.String("s", ".", "site `directory` holding config.toml and the content folder")
+	fs := newFlags("build", "build [-s SITE_DIR] [-d OUT_DIR] [-v] [-q]", stderr)
+	site := siteFlag(fs)
 	out := fs.String("d", "", "output `directory` (default: publishDir of config.toml, relative to the site)")
 	verbose := fs.Bool("v", false, "print the time each step takes")
 	quiet := fs.Bool("q", false, "print errors only")

@@ -10,7 +10,7 @@ import (
 
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "check [-s SITE_DIR] [-format text|github|json] [-strict]", stderr)
-	site := fs.String("s", ".", "site `directory` holding config.toml and the content folder")
+	site := siteFlag(fs)
 	format := fs.String("format", "text", "output `format`: text, github (workflow annotations) or json")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	if err := parse(fs, args); err != nil {

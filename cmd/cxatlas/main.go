@@ -97,6 +97,11 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// siteFlag defines -s, the site folder every command works on.
+func siteFlag(fs *flag.FlagSet) *string {
+	return fs.String("s", ".", "site `directory` holding config.toml and the content folder")
+}
+
 // parse parses args, turning flag errors into errUsage.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {

@@ -13,7 +13,7 @@ import (
 
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", "new persona|stage|touchpoint ID [-s SITE_DIR]", stderr)
-	site := fs.String("s", ".", "site `directory` holding config.toml and the content folder")
+	site := siteFlag(fs)
 	// Accept the flags before or after the kind and id.
 	var pos []string
 	for len(args) > 0 {

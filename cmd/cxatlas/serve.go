@@ -23,13 +23,17 @@ import (
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", "serve [-s SITE_DIR] [-addr HOST:PORT] [-d OUT_DIR]", stderr)
-	site := fs.String("s", ".", "site `directory` holding config.toml and the content folder")
+	site := siteFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; port 0 picks a free port")
 	out := fs.String("d", "", "output `directory` (default: a temporary folder, removed on exit)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := noArgs(fs, stderr); err != nil {
+		return err
+	}
+	now, err := buildTime()
+	if err != nil {
 		return err
 	}
 	if info, err := os.Stat(*site); err != nil || !info.IsDir() {
@@ -49,7 +53,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	dir, err := filepath.Abs(dir)
+	dir, err = filepath.Abs(dir)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -58,7 +62,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	h := server.New(dir)
 	defer h.Close()
 	b := &rebuilder{
-		opts: build.Options{SiteDir: *site, OutDir: dir}, site: *site, paths: paths,
+		opts: build.Options{SiteDir: *site, OutDir: dir, Now: now}, site: *site, paths: paths,
 		h: h, stdout: stdout, stderr: stderr,
 	}
 	if *out != "" {

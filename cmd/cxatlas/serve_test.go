@@ -174,11 +174,7 @@ func await(t *testing.T, c <-chan sse, name string) sse {
 // testSite copies the base test portal into a new folder.
 func testSite(t *testing.T) string {
 	t.Helper()
-	site := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(site, os.DirFS(filepath.Join("..", "..", "generator", "build", "testdata", "base"))); err != nil {
-		t.Fatal(err)
-	}
-	return site
+	return copyDir(t, filepath.Join("..", "..", "generator", "build", "testdata", "base"))
 }
 
 // edit replaces old with new in a file of the site.

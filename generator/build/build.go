@@ -65,14 +65,6 @@ type Result struct {
 	OutDir string
 	// Report says what was written; zero for a check.
 	Report publish.Report
-	// Timings holds the duration of each step, in pipeline order.
-	Timings []Timing
-}
-
-// Timing is how long one step of the pipeline took.
-type Timing struct {
-	Step     string
-	Duration time.Duration
 }
 
 // ErrContent is returned by Build when the content has errors; the
@@ -80,7 +72,6 @@ type Timing struct {
 var ErrContent = errors.New("the content has errors")
 
 type run struct {
-	opts  Options
 	res   *Result
 	cfg   *config.Config
 	start time.Time
@@ -93,22 +84,21 @@ type run struct {
 
 func (r *run) step(name string) {
 	now := time.Now()
-	d := now.Sub(r.start)
-	r.res.Timings = append(r.res.Timings, Timing{Step: name, Duration: d})
-	r.log.Debug("step", "name", name, "took", d)
+	r.log.Debug("step", "name", name, "took", now.Sub(r.start))
 	r.start = now
 }
 
 // Check loads, links and renders the page list of the portal, reporting
 // every problem, and writes nothing.
 func Check(opts Options) (*Result, error) {
-	r, _, err := prepare(opts)
+	r, _, err := prepare(opts, false)
 	return r.res, err
 }
 
 // prepare runs every step before rendering. It returns a nil Renderer when
-// the configuration is unusable.
-func prepare(opts Options) (*run, *render.Renderer, error) {
+// the configuration is unusable. Sources are minified only for output, and
+// only when the configuration asks for it.
+func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
@@ -116,7 +106,7 @@ func prepare(opts Options) (*run, *render.Renderer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	r := &run{opts: opts, res: &Result{}, start: time.Now(), log: log}
+	r := &run{res: &Result{}, start: time.Now(), log: log}
 	cfg, diags := config.Load(opts.SiteDir)
 	r.cfg = cfg
 	r.res.Diags = diags
@@ -141,7 +131,7 @@ func prepare(opts Options) (*run, *render.Renderer, error) {
 	// the markup the renderer writes itself is already compact.
 	var ropts []render.Option
 	var minifyHTML func([]byte) ([]byte, error)
-	if cfg.Minify {
+	if output && cfg.Minify {
 		r.minifier = publish.NewMinifier()
 		ropts = append(ropts, render.MinifyTemplates(r.minifier.MinifyTemplate))
 		minifyHTML = r.minifier.MinifyHTML
@@ -172,7 +162,7 @@ func prepare(opts Options) (*run, *render.Renderer, error) {
 // Build checks the portal and, when it has no errors, renders and publishes
 // it. A build with errors returns ErrContent and writes nothing.
 func Build(opts Options) (*Result, error) {
-	r, renderer, err := prepare(opts)
+	r, renderer, err := prepare(opts, true)
 	if err != nil {
 		return r.res, err
 	}
