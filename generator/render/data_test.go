@@ -17,7 +17,6 @@ func TestDataJSON(t *testing.T) {
 			ID    string `json:"id"`
 			URL   string `json:"url"`
 			Steps []struct {
-				Index   int  `json:"index"`
 				Emotion *int `json:"emotion"`
 				Pains   []struct {
 					Pain string `json:"pain"`

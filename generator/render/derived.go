@@ -15,9 +15,6 @@ type derived struct {
 	// pages is the page list of the site, made once by pageList.
 	pages     []Page
 	pagesOnce sync.Once
-	// painPages holds the index page of each pain; nil while the index fits
-	// on one page.
-	painPages map[*site.Pain]int
 	// painRefs holds the link of each pain's row in the index, from the
 	// publish folder: "pains/page/3/#pain-1a2b3c4d".
 	painRefs map[*site.Pain]string
@@ -27,6 +24,10 @@ type derived struct {
 	// pain points by touchpoint: page n shows tpGroupPages[n-1]. There is
 	// always at least one page.
 	tpGroupPages [][]*site.Touchpoint
+	// severities counts the pains by severity, most severe first, and
+	// mentions counts their mentions, for every page of the index.
+	severities []severityCount
+	mentions   int
 }
 
 // derive returns the lookups of s, computing them on the first call for s.
@@ -44,15 +45,17 @@ func (r *Renderer) derive(s *site.Site) *derived {
 	for i, o := range s.Owners {
 		d.ownerIndex[o.Name] = i
 	}
-	if len(s.Pains) > PainsPerPage {
-		d.painPages = make(map[*site.Pain]int, len(s.Pains))
-		for i, p := range s.Pains {
-			d.painPages[p] = i/PainsPerPage + 1
-		}
-	}
 	d.painRefs = make(map[*site.Pain]string, len(s.Pains))
-	for _, p := range s.Pains {
-		d.painRefs[p] = painPagePath(d.painPage(p)) + "#" + url.PathEscape(p.Key)
+	counts := map[site.Severity]int{}
+	for i, p := range s.Pains {
+		d.painRefs[p] = painPagePath(i/PainsPerPage+1) + "#" + url.PathEscape(p.Key)
+		counts[p.Severity]++
+		d.mentions += len(p.Mentions)
+	}
+	for _, sev := range append(site.Severities(), site.Unrated) {
+		if counts[sev] > 0 {
+			d.severities = append(d.severities, severityCount{sev, counts[sev]})
+		}
 	}
 	d.tpGroupPages = groupPages(s.Touchpoints)
 	r.last.Store(d)
@@ -84,13 +87,5 @@ func (d *derived) painRef(p *site.Pain) string {
 	if ref, ok := d.painRefs[p]; ok {
 		return ref
 	}
-	return painPagePath(d.painPage(p)) + "#" + url.PathEscape(p.Key)
-}
-
-// painPage returns the page of the pain-point index that lists p.
-func (d *derived) painPage(p *site.Pain) int {
-	if n, ok := d.painPages[p]; ok {
-		return n
-	}
-	return 1
+	return painPagePath(1) + "#" + url.PathEscape(p.Key)
 }

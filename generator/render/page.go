@@ -70,12 +70,13 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 
 // pageList returns the pages of d's site, listed once per site.
 func (r *Renderer) pageList(d *derived) []Page {
-	d.pagesOnce.Do(func() { d.pages = r.listPages(d.site) })
+	d.pagesOnce.Do(func() { d.pages = listPages(d) })
 	return d.pages
 }
 
-// listPages lists the pages of s; see Pages.
-func (r *Renderer) listPages(s *site.Site) []Page {
+// listPages lists the pages of d's site; see Pages.
+func listPages(d *derived) []Page {
+	s := d.site
 	splitPains := len(s.Pains) > PainsPerPage
 	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints))
 	whole := func(path string, t PageType) {
@@ -99,7 +100,7 @@ func (r *Renderer) listPages(s *site.Site) []Page {
 		pages = append(pages, Page{Path: painPagePath(n) + "index.html", Type: PainIndex, Number: n, All: true})
 	}
 	whole("pains/by-stage/index.html", PainsByStage)
-	for n := 1; n <= len(r.derive(s).tpGroupPages); n++ {
+	for n := 1; n <= len(d.tpGroupPages); n++ {
 		pages = append(pages, Page{Path: tpGroupPagePath(n) + "index.html", Type: PainsByTouchpoint, Number: n, All: true})
 	}
 	whole("owners/index.html", OwnerList)

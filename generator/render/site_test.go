@@ -80,9 +80,14 @@ var (
 
 func TestSiteStructure(t *testing.T) {
 	r := newRenderer(t)
+	// Without a base URL every link is relative, 404.html's included, and
+	// checked below like the others.
+	noBase := testConfig()
+	noBase.BaseURL = ""
 	sites := map[string]*site.Site{
-		"example":    linkSet(t, testConfig(), exampleSet()),
-		"many pains": linkSet(t, testConfig(), manyPainsSet()),
+		"example":     linkSet(t, testConfig(), exampleSet()),
+		"no base URL": linkSet(t, noBase, exampleSet()),
+		"many pains":  linkSet(t, testConfig(), manyPainsSet()),
 		// Enough pains per touchpoint to split the pain points by
 		// touchpoint over several pages.
 		"many touchpoints": linkSet(t, testConfig(), distinctPains(generatedSet(200, 60, 20))),

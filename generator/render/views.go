@@ -94,8 +94,6 @@ type personaView struct {
 	// CriticalItems holds an item of the list of critical points per
 	// critical step.
 	CriticalItems template.HTML
-	// Scored counts the steps with an emotion score.
-	Scored int
 }
 
 type stageView struct {
@@ -118,8 +116,6 @@ type painIndexView struct {
 	Pains []*site.Pain
 	// Number is this page's number and Pages the count, from 1.
 	Number, Pages int
-	// Offset is the position of the first row in the whole index, from 0.
-	Offset int
 	// Rows holds the rows of the index for Pains.
 	Rows fragment
 	// Severities counts the pains of the whole index by severity, most
@@ -161,25 +157,19 @@ func newPersonaListView(c common) *personaListView {
 func newPersonaView(c common, p *site.Persona) *personaView {
 	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
 	v.Curve = chart.Curve(p, c.Config.Emotion, "curve")
-	rollups := make([]*site.StageRollup, 0, len(v.Bands))
-	for _, b := range v.Bands {
-		var r *site.StageRollup
-		if b.Stage != nil && b.Stage.Index < len(p.Stages) && p.Stages[b.Stage.Index].Stage == b.Stage {
-			r = p.Stages[b.Stage.Index]
+	// A persona has a roll-up for every stage, in stage order; steps
+	// without a stage form a band of their own, with an empty roll-up.
+	rollups := make([]*site.StageRollup, len(v.Bands))
+	for i, b := range v.Bands {
+		if b.Stage != nil {
+			rollups[i] = p.Stages[b.Stage.Index]
+		} else {
+			rollups[i] = &site.StageRollup{Persona: p}
 		}
-		if r == nil {
-			r = &site.StageRollup{Stage: b.Stage, Persona: p}
-		}
-		rollups = append(rollups, r)
 	}
 	v.Grid = newJourneyGrid(p, v.Bands, rollups, c.Link)
 	v.StageRows = stageRows(p.Stages, c.Config.Emotion, c.Link)
 	v.CriticalItems = criticalItems(p.Critical)
-	for _, st := range p.Steps {
-		if st.HasEmotion {
-			v.Scored++
-		}
-	}
 	return &v
 }
 
@@ -192,18 +182,9 @@ func newPainIndexView(c common, p Page) *painIndexView {
 		v.Title = fmt.Sprintf("Pain points, page %d of %d", n, v.Pages)
 		v.Crumbs = []crumb{{"Home", v.Link.Home()}, {"Pain points", v.Link.To("pains/")}}
 	}
-	v.Offset = min((n-1)*PainsPerPage, len(s.Pains))
-	v.Pains = s.Pains[v.Offset:min(v.Offset+PainsPerPage, len(s.Pains))]
-	v.Rows = painIndexRows(v.Pains, v.Offset, c.Link)
-	counts := map[site.Severity]int{}
-	for _, p := range s.Pains {
-		counts[p.Severity]++
-		v.Mentions += len(p.Mentions)
-	}
-	for _, sev := range append(site.Severities(), site.Unrated) {
-		if counts[sev] > 0 {
-			v.Severities = append(v.Severities, severityCount{sev, counts[sev]})
-		}
-	}
+	offset := min((n-1)*PainsPerPage, len(s.Pains))
+	v.Pains = s.Pains[offset:min(offset+PainsPerPage, len(s.Pains))]
+	v.Rows = painIndexRows(v.Pains, offset, c.Link)
+	v.Severities, v.Mentions = c.Link.pains.severities, c.Link.pains.mentions
 	return &v
 }
