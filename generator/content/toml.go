@@ -23,13 +23,8 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Message)
 }
 
-// parseTOML decodes TOML front matter that starts on line firstLine of its
-// file into a table node.
-func parseTOML(src []byte, firstLine int) (*Node, error) {
-	return parseTOMLWith(new(fastParser), src, firstLine)
-}
-
-// parseTOMLWith is parseTOML with a fast-path parser to reuse: the tree it
+// parseTOMLWith decodes TOML front matter that starts on line firstLine of
+// its file into a table node, with a fast-path parser to reuse: the tree it
 // returns is good until p's next parse.
 func parseTOMLWith(p *fastParser, src []byte, firstLine int) (*Node, error) {
 	if n, err := p.parse(src, firstLine); err == nil {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -87,11 +88,6 @@ func (p *fastParser) text(b []byte) string {
 		return string(b)
 	}
 	return p.texts.get(b)
-}
-
-// parseTOMLFast parses src, which starts on line firstLine of its file.
-func parseTOMLFast(src []byte, firstLine int) (*Node, error) {
-	return new(fastParser).parse(src, firstLine)
 }
 
 // parse parses src, which starts on line firstLine of its file, taking
@@ -229,47 +225,38 @@ func (p *fastParser) header() (*Node, error) {
 	}
 	parent := p.root
 	for i, k := range keys[:len(keys)-1] {
-		f := field(parent, k)
+		v := parent.Get(k)
 		switch {
-		case f == nil:
+		case v == nil:
 			t := p.node(poss[i])
 			t.Kind = Table
 			parent.Fields = append(parent.Fields, p.newField(k, poss[i], t))
 			parent = t
-		case f.Value.Kind == Table && !p.explicit[f.Value]:
-			parent = f.Value
+		case v.Kind == Table && !p.explicit[v]:
+			parent = v
 		default:
 			return nil, errSlowPath // into a defined table or an array of tables
 		}
 	}
 	last := keys[len(keys)-1]
-	f := field(parent, last)
+	v := parent.Get(last)
 	t := p.node(pos)
 	t.Kind = Table
 	p.explicit[t] = true
 	switch {
-	case array && f == nil:
+	case array && v == nil:
 		list := p.node(pos)
 		list.Kind, list.Items = List, append(list.Items, t)
 		p.aot[list] = true
 		parent.Fields = append(parent.Fields, p.newField(last, pos, list))
-	case array && p.aot[f.Value]:
-		f.Value.Items = append(f.Value.Items, t)
-	case !array && f == nil:
+	case array && p.aot[v]:
+		v.Items = append(v.Items, t)
+	case !array && v == nil:
 		parent.Fields = append(parent.Fields, p.newField(last, pos, t))
 	default:
 		return nil, errSlowPath
 	}
 	return t, nil
-}
-
-func field(t *Node, key string) *Field {
-	for _, f := range t.Fields {
-		if f.Key == key {
-			return f
-		}
-	}
-	return nil
 }
 
 // key reads a key, dotted or not.
@@ -336,7 +323,7 @@ func (p *fastParser) keyValue(table *Node) error {
 	if err != nil {
 		return err
 	}
-	if field(table, key) != nil {
+	if table.Get(key) != nil {
 		return errSlowPath // duplicate key: let the slow path say so
 	}
 	if table.Fields == nil {
@@ -353,22 +340,15 @@ func (p *fastParser) value(depth int) (*Node, error) {
 	}
 	n := p.node(p.pos())
 	switch c := p.peek(); {
-	case c == '"':
+	case c == '"' || c == '\'':
 		var s string
 		var err error
-		if strings.HasPrefix(string(p.src[p.i:min(p.i+3, len(p.src))]), `"""`) {
-			s, err = p.multiline('"')
-		} else {
+		switch {
+		case bytes.HasPrefix(p.src[p.i:], []byte{c, c, c}):
+			s, err = p.multiline(c)
+		case c == '"':
 			s, err = p.basicString()
-		}
-		n.Kind, n.Str = String, s
-		return n, err
-	case c == '\'':
-		var s string
-		var err error
-		if strings.HasPrefix(string(p.src[p.i:min(p.i+3, len(p.src))]), `'''`) {
-			s, err = p.multiline('\'')
-		} else {
+		default:
 			s, err = p.literalString()
 		}
 		n.Kind, n.Str = String, s
@@ -504,7 +484,7 @@ func (p *fastParser) inlineTable(n *Node, depth int) error {
 		if err != nil {
 			return err
 		}
-		if len(keys) != 1 || p.peek() != '=' || field(n, keys[0]) != nil {
+		if len(keys) != 1 || p.peek() != '=' || n.Get(keys[0]) != nil {
 			return errSlowPath
 		}
 		// The value may hold an inline table, whose keys reuse keys.

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"html"
 	"slices"
 )
@@ -29,7 +30,7 @@ func inject(page, tag []byte) []byte {
 func lastBodyEnd(page []byte) int {
 	const end = "</body"
 	for i := len(page) - len(end); i >= 0; i-- {
-		if page[i] != '<' || !equalFoldASCII(page[i:i+len(end)], end) {
+		if page[i] != '<' || !bytes.EqualFold(page[i:i+len(end)], []byte(end)) {
 			continue
 		}
 		// "</bodyx" is another tag.
@@ -38,18 +39,4 @@ func lastBodyEnd(page []byte) int {
 		}
 	}
 	return -1
-}
-
-// equalFoldASCII compares b with the lower-case ASCII s, ignoring case.
-func equalFoldASCII(b []byte, s string) bool {
-	for i := range len(s) {
-		c := b[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != s[i] {
-			return false
-		}
-	}
-	return true
 }

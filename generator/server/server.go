@@ -47,8 +47,6 @@ type Handler struct {
 type state struct {
 	// build counts the successful builds; a page knows the one it shows.
 	build int
-	// seq counts the changes of the state.
-	seq int
 	// failed says the last build failed with problems.
 	failed   bool
 	problems []string
@@ -97,7 +95,6 @@ func (h *Handler) update(change func(*state)) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	change(&h.st)
-	h.st.seq++
 	close(h.changed)
 	h.changed = make(chan struct{})
 }

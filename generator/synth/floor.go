@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
+	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"go.yaml.in/yaml/v3"
@@ -64,7 +65,7 @@ func floor(contentDir string, frontMatter bool) (FloorResult, error) {
 	)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList))
+			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 			var out bytes.Buffer
 			for {
 				i := int(next.Add(1)) - 1
@@ -73,10 +74,11 @@ func floor(contentDir string, frontMatter bool) (FloorResult, error) {
 				}
 				src, err := os.ReadFile(paths[i])
 				if err == nil {
-					delim, head, b := split(src)
+					sp := split(src)
+					b := sp.Body
 					if frontMatter {
-						err = decodeFrontMatter(delim, head)
-						fm.Add(int64(len(head)))
+						err = decodeFrontMatter(sp)
+						fm.Add(int64(len(sp.Front)))
 					}
 					out.Reset()
 					if err == nil {
@@ -97,14 +99,24 @@ func floor(contentDir string, frontMatter bool) (FloorResult, error) {
 	return FloorResult{Files: len(paths), Bytes: body.Load(), HTML: html.Load(), FrontMatter: fm.Load()}, first
 }
 
-// decodeFrontMatter decodes front matter between delim lines into a map.
-func decodeFrontMatter(delim string, src []byte) error {
+// split cuts a content file as cxatlas does; a file it cannot cut is all
+// body, which is all the floor needs of it.
+func split(src []byte) content.Split {
+	sp, err := content.SplitFrontMatter(src)
+	if err != nil {
+		return content.Split{Body: src}
+	}
+	return sp
+}
+
+// decodeFrontMatter decodes the front matter of sp into a generic map.
+func decodeFrontMatter(sp content.Split) error {
 	var m map[string]any
-	switch delim {
-	case "+++":
-		return toml.Unmarshal(src, &m)
-	case "---":
-		return yaml.Unmarshal(src, &m)
+	switch sp.Format {
+	case content.TOML:
+		return toml.Unmarshal(sp.Front, &m)
+	case content.YAML:
+		return yaml.Unmarshal(sp.Front, &m)
 	}
 	return nil
 }
@@ -114,31 +126,4 @@ func cmpErr(first, err error) error {
 		return first
 	}
 	return err
-}
-
-// Body returns the Markdown of a content file: what follows the front
-// matter between "+++" or "---" lines, or all of src when it has none.
-func Body(src []byte) []byte {
-	_, _, body := split(src)
-	return body
-}
-
-// split cuts a content file into its front matter delimiter ("+++", "---",
-// or "" when it has none), the front matter between the delimiter lines,
-// and the body.
-func split(src []byte) (delim string, frontMatter, body []byte) {
-	first, rest, ok := bytes.Cut(src, []byte("\n"))
-	delim = string(bytes.TrimRight(first, " \t\r"))
-	if !ok || (delim != "+++" && delim != "---") {
-		return "", nil, src
-	}
-	head := rest
-	for len(rest) > 0 {
-		line, after, _ := bytes.Cut(rest, []byte("\n"))
-		if string(bytes.TrimRight(line, " \t\r")) == delim {
-			return delim, head[:len(head)-len(rest)], after
-		}
-		rest = after
-	}
-	return "", nil, src
 }

@@ -8,7 +8,9 @@ import (
 	"testing"
 )
 
-func TestBody(t *testing.T) {
+// TestSplit checks the body the floor converts: what follows the front
+// matter, or the whole file when it has none the way cxatlas reads it.
+func TestSplit(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
@@ -21,8 +23,8 @@ func TestBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(Body([]byte(tt.src))); got != tt.want {
-				t.Errorf("Body(%q) = %q, want %q", tt.src, got, tt.want)
+			if got := string(split([]byte(tt.src)).Body); got != tt.want {
+				t.Errorf("split(%q).Body = %q, want %q", tt.src, got, tt.want)
 			}
 		})
 	}
@@ -42,7 +44,7 @@ func TestFloor(t *testing.T) {
 	p := readPortal(t, dir)
 	for name, src := range p.files {
 		if strings.HasSuffix(name, ".md") {
-			want += int64(len(Body(src)))
+			want += int64(len(split(src).Body))
 		}
 	}
 	if res.Files != spec.Files() || res.Bytes != want || res.HTML <= res.Bytes/2 {
@@ -61,7 +63,7 @@ func TestFloor(t *testing.T) {
 	var fm int64
 	for name, src := range p.files {
 		if strings.HasSuffix(name, ".md") {
-			fm += int64(len(src) - len(Body(src)) - 2*len("+++\n"))
+			fm += int64(len(src) - len(split(src).Body) - 2*len("+++\n"))
 		}
 	}
 	if res.Bytes != want || res.FrontMatter != fm {
