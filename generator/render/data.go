@@ -389,26 +389,23 @@ func stageID(s *site.Stage) string {
 	return s.ID
 }
 
-func stageIDs(ss []*site.Stage) []string {
-	out := make([]string, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, s.ID)
+// ids lists the ids of xs, in order.
+func ids[T any](xs []T, id func(T) string) []string {
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, id(x))
 	}
 	return out
+}
+
+func stageIDs(ss []*site.Stage) []string {
+	return ids(ss, func(s *site.Stage) string { return s.ID })
 }
 
 func personaIDs(ps []*site.Persona) []string {
-	out := make([]string, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, p.ID)
-	}
-	return out
+	return ids(ps, func(p *site.Persona) string { return p.ID })
 }
 
 func touchpointIDs(ts []*site.Touchpoint) []string {
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		out = append(out, t.ID)
-	}
-	return out
+	return ids(ts, func(t *site.Touchpoint) string { return t.ID })
 }

@@ -14,18 +14,25 @@ import (
 
 // funcs are the helpers templates may call: formatting only; anything
 // computed from the model is computed in Go before the template runs.
+// How dates are shown, and written in datetime attributes.
+const (
+	dateLayout    = "2 January 2006"
+	isoDateLayout = "2006-01-02"
+)
+
 func funcs() template.FuncMap {
 	return template.FuncMap{
 		"emotion":     chart.FormatEmotion,
 		"mean":        chart.FormatMean,
 		"upper":       capitalise,
 		"plural":      plural,
-		"date":        func(t time.Time) string { return t.Format("2 January 2006") },
-		"isodate":     func(t time.Time) string { return t.Format("2006-01-02") },
+		"date":        func(t time.Time) string { return t.Format(dateLayout) },
+		"isodate":     func(t time.Time) string { return t.Format(isoDateLayout) },
 		"add":         func(a, b int) int { return a + b },
 		"owner":       ownerName,
 		"ownerAnchor": ownerAnchor,
 		"sev":         func(s site.Severity) template.HTML { return template.HTML(sevBadge(s)) },
+		"stale":       func(p *site.Persona) template.HTML { return template.HTML(staleBadge(p)) },
 	}
 }
 

@@ -61,14 +61,12 @@ func personaRows(personas []*site.Persona, sc config.Scale, l links) fragment {
 		m.raw("</td><td>")
 		if !p.Reviewed.IsZero() {
 			m.raw(`<time datetime="`)
-			m.raw(p.Reviewed.Format("2006-01-02"))
+			m.raw(p.Reviewed.Format(isoDateLayout))
 			m.raw(`">`)
-			m.raw(p.Reviewed.Format("2 January 2006"))
+			m.raw(p.Reviewed.Format(dateLayout))
 			m.raw("</time> ")
 		}
-		if p.Stale {
-			m.raw(staleBadge(p))
-		}
+		m.raw(staleBadge(p))
 		m.raw(`</td><td class="num">`)
 		m.int(len(p.Steps))
 		m.raw(`</td><td class="num">`)
@@ -83,8 +81,12 @@ func personaRows(personas []*site.Persona, sc config.Scale, l links) fragment {
 	return m.fragment()
 }
 
-// staleBadge is the badge of a persona whose map is due for review.
+// staleBadge is the badge of a persona whose map is due for review, or
+// nothing when it is not.
 func staleBadge(p *site.Persona) string {
+	if !p.Stale {
+		return ""
+	}
 	if p.Reviewed.IsZero() {
 		return `<span class="badge badge-stale">Never reviewed</span>`
 	}

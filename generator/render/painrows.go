@@ -41,36 +41,28 @@ func painIndexRows(pains []*site.Pain, offset int, l links) fragment {
 		m.raw(`</span>`)
 		writtenIn(m, p.Mentions, l)
 		m.raw("</td><td>")
-		for i, st := range p.Stages {
-			m.sep(i)
-			m.raw(`<a href="`)
-			m.stageURL(l, st)
-			m.raw(`">`)
-			m.text(st.Title)
-			m.raw("</a>")
-		}
+		linkList(m, p.Stages, func(st *site.Stage) { m.stageURL(l, st) }, func(st *site.Stage) string { return st.Title })
 		m.raw("</td><td>")
-		for i, t := range p.Touchpoints {
-			m.sep(i)
-			m.raw(`<a href="`)
-			m.touchpointURL(l, t)
-			m.raw(`">`)
-			m.text(t.Title)
-			m.raw("</a>")
-		}
+		linkList(m, p.Touchpoints, func(t *site.Touchpoint) { m.touchpointURL(l, t) }, func(t *site.Touchpoint) string { return t.Title })
 		m.raw("</td><td>")
-		for i, o := range p.Owners {
-			m.sep(i)
-			m.raw(`<a href="`)
-			m.ownerURL(l, o)
-			m.raw(`">`)
-			m.text(ownerName(o))
-			m.raw("</a>")
-		}
+		linkList(m, p.Owners, func(o string) { m.ownerURL(l, o) }, ownerName)
 		m.raw("</td></tr>\n")
 		m.endRow()
 	}
 	return m.fragment()
+}
+
+// linkList writes a link to each of items, separated as sep separates
+// them: href writes the item's URL, title gives its text.
+func linkList[T any](m *markup, items []T, href func(T), title func(T) string) {
+	for i, it := range items {
+		m.sep(i)
+		m.raw(`<a href="`)
+		href(it)
+		m.raw(`">`)
+		m.text(title(it))
+		m.raw("</a>")
+	}
 }
 
 // writtenIn lists the steps where a pain is written, one item per persona:
