@@ -82,34 +82,38 @@ func stageFile(plan *dirPlan, f File, opts Options, rec record, sc *workerScratc
 	if err := opts.hook(f.Path); err != nil {
 		return s, err
 	}
+	// What stands at the target, if its folder is there: nil for nothing.
+	dir := parentOf(f.Path)
+	var fi fs.FileInfo
+	if plan.state[dir] == dirExists {
+		var err error
+		switch fi, err = os.Lstat(plan.abs(f.Path)); {
+		case errors.Is(err, fs.ErrNotExist):
+			fi = nil
+		case err != nil:
+			return s, fmt.Errorf("publish: %w", err)
+		case fi.IsDir():
+			s.replaceDir = true
+		}
+	}
 	if f.Stream != nil {
-		return stageStream(plan, f)
+		return stageStream(plan, f, s, fi)
 	}
 	data, err := f.bytes(opts, sc, &s)
 	if err != nil {
 		return s, err
 	}
-	dir := parentOf(f.Path)
-	if plan.state[dir] == dirExists {
-		fi, err := os.Lstat(plan.abs(f.Path))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			return s, fmt.Errorf("publish: %w", err)
-		case fi.IsDir():
-			s.replaceDir = true
-		default:
-			e, ok := rec[f.Path]
-			same := ok && s.recorded && e.sum == s.sum && e.matches(fi)
-			if !same {
-				if same, err = sameBytes(plan.abs(f.Path), fi, data, sc); err != nil {
-					return s, fmt.Errorf("publish: %w", err)
-				}
+	if fi != nil && !fi.IsDir() {
+		e, ok := rec[f.Path]
+		same := ok && s.recorded && e.sum == s.sum && e.matches(fi)
+		if !same {
+			if same, err = sameBytes(plan.abs(f.Path), fi, data, sc); err != nil {
+				return s, fmt.Errorf("publish: %w", err)
 			}
-			if same {
-				s.fi = fi
-				return s, nil
-			}
+		}
+		if same {
+			s.fi = fi
+			return s, nil
 		}
 	}
 	s.tmp, s.fi, err = writeTemp(plan.abs(plan.stageDir(dir)), data)

@@ -52,28 +52,16 @@ func streamInto(w *os.File, f File) error {
 }
 
 // stageStream stages a file that has a Stream function.
-func stageStream(plan *dirPlan, f File) (staged, error) {
-	s := staged{rel: f.Path}
+// fi describes what stands at the target, nil for nothing.
+func stageStream(plan *dirPlan, f File, s staged, fi fs.FileInfo) (staged, error) {
 	dir := plan.abs(plan.stageDir(parentOf(f.Path)))
-	if plan.state[parentOf(f.Path)] == dirExists {
-		target := plan.abs(f.Path)
-		fi, err := os.Lstat(target)
-		switch {
-		case err == nil && fi.Mode().IsRegular():
-			s.tmp, err = streamStage(target, dir, f)
-			return s, err
-		case err == nil && fi.IsDir():
-			s.replaceDir = true
-		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return s, fmt.Errorf("publish: %w", err)
-		}
+	var err error
+	if fi != nil && fi.Mode().IsRegular() {
+		s.tmp, err = streamStage(plan.abs(f.Path), dir, f)
+	} else {
+		s.tmp, err = streamTemp(dir, f)
 	}
-	tmp, err := streamTemp(dir, f)
-	if err != nil {
-		return s, err
-	}
-	s.tmp = tmp
-	return s, nil
+	return s, err
 }
 
 // streamStage stages a streamed file over the regular file at target. The
