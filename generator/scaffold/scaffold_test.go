@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/cxatlas/cxatlas/generator/content"
 )
 
 func TestNew(t *testing.T) {
@@ -21,9 +23,12 @@ func TestNew(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		front, _, ok := strings.Cut(strings.TrimPrefix(string(data), "+++\n"), "\n+++\n")
+		sp, err := content.SplitFrontMatter(data)
 		var m map[string]any
-		if _, err := toml.Decode(front, &m); !ok || err != nil {
+		if err == nil {
+			_, err = toml.Decode(string(sp.Front), &m)
+		}
+		if err != nil || sp.Format != content.TOML {
 			t.Fatalf("%s: the template is not valid TOML front matter: %v", kind, err)
 		}
 		if m["title"] != "Call centre" {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/site"
 )
 
 func TestGenerateIsDeterministic(t *testing.T) {
@@ -173,7 +175,7 @@ func checkSteps(t *testing.T, p *portal) {
 					}
 					painIDs[pid][id] = true
 				}
-				norm := strings.ToLower(strings.Join(strings.Fields(text), " "))
+				norm := site.NormalizePain(text)
 				if painTexts[norm] == nil {
 					painTexts[norm] = map[string]bool{}
 				}
