@@ -17,35 +17,7 @@ import (
 // when the scratch it was read with goes on to other files: nothing kept
 // may point into the read buffer or the node storage.
 func TestScratchReuse(t *testing.T) {
-	type file struct {
-		name    string
-		section Section
-		src     []byte
-	}
-	var files []file
-	for _, dir := range []string{"../../content", "../../cmd/cxatlas/testdata/portals"} {
-		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-				return nil
-			}
-			_, rel, ok := strings.Cut(filepath.ToSlash(p), "content/")
-			if !ok {
-				return nil
-			}
-			section, ok := sectionOf(rel)
-			if !ok {
-				return nil
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return nil
-			}
-			if data, err = normalize(data); err == nil {
-				files = append(files, file{"content/" + rel, section, data})
-			}
-			return nil
-		})
-	}
+	files := exampleFiles()
 	if len(files) < 20 {
 		t.Fatalf("only %d example files", len(files))
 	}
