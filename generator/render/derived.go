@@ -18,8 +18,8 @@ type derived struct {
 	// painRefs holds the link of each pain's row in the index, from the
 	// publish folder: "pains/page/3/#pain-1a2b3c4d".
 	painRefs map[*site.Pain]string
-	// ownerIndex holds the position of each owner in Site.Owners.
-	ownerIndex map[string]int
+	// ownerKey holds the Key of each owner, by name.
+	ownerKey map[string]string
 	// tpGroupPages splits the touchpoints with pains into the pages of the
 	// pain points by touchpoint: page n shows tpGroupPages[n-1]. There is
 	// always at least one page.
@@ -41,9 +41,9 @@ func (r *Renderer) derive(s *site.Site) *derived {
 		return d
 	}
 	d := &derived{site: s}
-	d.ownerIndex = make(map[string]int, len(s.Owners))
-	for i, o := range s.Owners {
-		d.ownerIndex[o.Name] = i
+	d.ownerKey = make(map[string]string, len(s.Owners))
+	for _, o := range s.Owners {
+		d.ownerKey[o.Name] = o.Key
 	}
 	d.painRefs = make(map[*site.Pain]string, len(s.Pains))
 	counts := map[site.Severity]int{}

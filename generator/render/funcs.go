@@ -22,17 +22,16 @@ const (
 
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"emotion":     chart.FormatEmotion,
-		"mean":        chart.FormatMean,
-		"upper":       capitalise,
-		"plural":      plural,
-		"date":        func(t time.Time) string { return t.Format(dateLayout) },
-		"isodate":     func(t time.Time) string { return t.Format(isoDateLayout) },
-		"add":         func(a, b int) int { return a + b },
-		"owner":       ownerName,
-		"ownerAnchor": ownerAnchor,
-		"sev":         func(s site.Severity) template.HTML { return template.HTML(sevBadge(s)) },
-		"stale":       func(p *site.Persona) template.HTML { return template.HTML(staleBadge(p)) },
+		"emotion": chart.FormatEmotion,
+		"mean":    chart.FormatMean,
+		"upper":   capitalise,
+		"plural":  plural,
+		"date":    func(t time.Time) string { return t.Format(dateLayout) },
+		"isodate": func(t time.Time) string { return t.Format(isoDateLayout) },
+		"add":     func(a, b int) int { return a + b },
+		"owner":   ownerName,
+		"sev":     func(s site.Severity) template.HTML { return template.HTML(sevBadge(s)) },
+		"stale":   func(p *site.Persona) template.HTML { return template.HTML(staleBadge(p)) },
 	}
 }
 

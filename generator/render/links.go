@@ -2,7 +2,6 @@ package render
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/site"
@@ -74,11 +73,8 @@ func (l links) PainPage(n int) string { return l.root + painPagePath(n) }
 
 // Owner links to an owner's section of the owners page.
 func (l links) Owner(name string) string {
-	return l.root + "owners/#" + ownerAnchor(l.pains.ownerIndex[strings.TrimSpace(name)])
+	return l.root + "owners/#" + l.pains.ownerKey[strings.TrimSpace(name)]
 }
-
-// ownerAnchor is the fragment id of the i-th owner on the owners page.
-func ownerAnchor(i int) string { return "owner-" + strconv.Itoa(i+1) }
 
 // The methods below write the same hrefs as the links methods into a
 // markup, without building a string per link.
@@ -123,6 +119,6 @@ func (m *markup) painURL(l links, p *site.Pain) {
 // ownerURL writes the href of an owner's section of the owners page.
 func (m *markup) ownerURL(l links, name string) {
 	m.href(l.root)
-	m.raw("owners/#owner-")
-	m.int(l.pains.ownerIndex[strings.TrimSpace(name)] + 1)
+	m.raw("owners/#")
+	m.urlPart(l.pains.ownerKey[strings.TrimSpace(name)])
 }

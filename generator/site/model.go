@@ -341,7 +341,10 @@ type Touchpoint struct {
 // Owner is a team or person and the touchpoints they own.
 type Owner struct {
 	// Name is empty for the group of touchpoints that have no owner.
-	Name        string
+	Name string
+	// Key identifies the owner in URLs and stays the same from build to
+	// build: "owner-" followed by a short hash of Name, or "owner-none".
+	Key         string
 	Touchpoints []*Touchpoint
 	// Pains are those met at the owner's touchpoints, in Site.Pains order.
 	Pains []*Pain

@@ -38,8 +38,22 @@ func (l *linker) owners() {
 			}
 			return -1
 		}
-		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Name, b.Name))
 	})
+	taken := make(map[string]bool, len(l.s.Owners))
+	for _, o := range l.s.Owners {
+		o.Key = ownerKey(o.Name, taken)
+	}
+}
+
+// ownerKey gives an owner a fragment id that stays the same from build to
+// build, whoever else owns touchpoints: a hash of the name, so that the
+// links to an owner change only with the owner.
+func ownerKey(name string, taken map[string]bool) string {
+	if name == "" {
+		return claimKey("owner-none", taken)
+	}
+	return claimKey(hashKey("owner-", name), taken)
 }
 
 // indexOwners names the owner of every touchpoint once: l.ownerNames are

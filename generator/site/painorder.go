@@ -35,16 +35,24 @@ func sortPains(pains []*Pain) {
 }
 
 // painKey gives a pain a fragment id that stays the same from build to
-// build: its writer's id, or a hash (32-bit FNV-1a) of its normalised text.
+// build: its writer's id, or a hash of its normalised text.
 func painKey(p *Pain, taken map[string]bool) string {
-	var key string
 	if p.ID != "" {
-		key = "pain-" + p.ID
-	} else {
-		h := fnv.New32a()
-		h.Write([]byte(p.norm))
-		key = fmt.Sprintf("pain-%08x", h.Sum32())
+		return claimKey("pain-"+p.ID, taken)
 	}
+	return claimKey(hashKey("pain-", p.norm), taken)
+}
+
+// hashKey is prefix followed by the 32-bit FNV-1a hash of s in hex.
+func hashKey(prefix, s string) string {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return fmt.Sprintf("%s%08x", prefix, h.Sum32())
+}
+
+// claimKey returns key, or key with a suffix ("-2", "-3", ...) when taken
+// already holds it, and records the result in taken.
+func claimKey(key string, taken map[string]bool) string {
 	base := key
 	for i := 2; taken[key]; i++ {
 		key = base + "-" + strconv.Itoa(i)
