@@ -51,12 +51,16 @@ type Page struct {
 	// the pain points by touchpoint, from 1.
 	Number int
 	// Shows lists the entities whose data the page shows, so that a rebuild
-	// after a change can redo only the pages that show what changed.
+	// after a change can redo only the pages that show what changed: the
+	// pages whose Shows, before or after the change, name an entity the
+	// change touches. A change to a file touches its entity; a change to a
+	// persona also touches the pains it mentions, before and after. A pain
+	// is touched, too, when it moves to another page of the pain-point
+	// index, since pages link to its row there; and the order of the
+	// stages is part of every stage.
 	Shows []site.Ref
 	// All is set when the page depends on the whole portal (home, lists,
-	// indexes). Detail pages also set it when the pain-point index is split
-	// into several pages: their links to it then depend on the position of
-	// every pain.
+	// indexes, data.json): any change redoes it.
 	All bool
 }
 
@@ -77,7 +81,6 @@ func (r *Renderer) pageList(d *derived) []Page {
 // listPages lists the pages of d's site; see Pages.
 func listPages(d *derived) []Page {
 	s := d.site
-	splitPains := len(s.Pains) > PainsPerPage
 	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints))
 	whole := func(path string, t PageType) {
 		pages = append(pages, Page{Path: path, Type: t, All: true})
@@ -86,15 +89,15 @@ func listPages(d *derived) []Page {
 	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true, Shows: []site.Ref{{Kind: site.KindHome}}})
 	whole("personas/index.html", PersonaList)
 	for _, p := range s.Personas {
-		pages = append(pages, Page{Path: personaPath(p.ID) + "index.html", Type: PersonaPage, ID: p.ID, All: splitPains, Shows: personaShows(s, p)})
+		pages = append(pages, Page{Path: personaPath(p.ID) + "index.html", Type: PersonaPage, ID: p.ID, Shows: personaShows(s, p)})
 	}
 	whole("stages/index.html", StageList)
 	for _, st := range s.Stages {
-		pages = append(pages, Page{Path: stagePath(st.ID) + "index.html", Type: StagePage, ID: st.ID, All: splitPains, Shows: stageShows(st)})
+		pages = append(pages, Page{Path: stagePath(st.ID) + "index.html", Type: StagePage, ID: st.ID, Shows: stageShows(s, st)})
 	}
 	whole("touchpoints/index.html", TouchpointList)
 	for _, t := range s.Touchpoints {
-		pages = append(pages, Page{Path: touchpointPath(t.ID) + "index.html", Type: TouchpointPage, ID: t.ID, All: splitPains, Shows: touchpointShows(t)})
+		pages = append(pages, Page{Path: touchpointPath(t.ID) + "index.html", Type: TouchpointPage, ID: t.ID, Shows: touchpointShows(t)})
 	}
 	for n := 1; n <= painPageCount(len(s.Pains)); n++ {
 		pages = append(pages, Page{Path: painPagePath(n) + "index.html", Type: PainIndex, Number: n, All: true})
@@ -118,6 +121,7 @@ func personaShows(s *site.Site, p *site.Persona) []site.Ref {
 		refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
 	}
 	seen := make(map[*site.Touchpoint]bool, len(p.Steps))
+	seenPain := make(map[*site.Pain]bool)
 	for _, step := range p.Steps {
 		for _, t := range step.Touchpoints {
 			if !seen[t] {
@@ -125,26 +129,51 @@ func personaShows(s *site.Site, p *site.Persona) []site.Ref {
 				refs = append(refs, site.Ref{Kind: site.KindTouchpoint, ID: t.ID})
 			}
 		}
+		for _, m := range step.Pains {
+			if !seenPain[m.Pain] {
+				seenPain[m.Pain] = true
+				refs = append(refs, painRef(m.Pain))
+			}
+		}
 	}
 	return refs
 }
 
-// stageShows: the stage, every persona with steps in it and its touchpoints.
-func stageShows(st *site.Stage) []site.Ref {
-	refs := make([]site.Ref, 0, 1+len(st.Rollups)+len(st.Touchpoints))
+// painRef names pain p in Shows.
+func painRef(p *site.Pain) site.Ref { return site.Ref{Kind: site.KindPain, ID: p.Key} }
+
+// appendPainRefs appends a Ref for each of pains to refs.
+func appendPainRefs(refs []site.Ref, pains []*site.Pain) []site.Ref {
+	for _, p := range pains {
+		refs = append(refs, painRef(p))
+	}
+	return refs
+}
+
+// stageShows: the stage, the stages before and after it (the page links
+// to them by title), every persona with steps in it, its touchpoints and
+// the pains met in it.
+func stageShows(s *site.Site, st *site.Stage) []site.Ref {
+	refs := make([]site.Ref, 0, 3+len(st.Rollups)+len(st.Touchpoints)+len(st.Pains))
 	refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
+	for _, i := range []int{st.Index - 1, st.Index + 1} {
+		if i >= 0 && i < len(s.Stages) {
+			refs = append(refs, site.Ref{Kind: site.KindStage, ID: s.Stages[i].ID})
+		}
+	}
 	for _, r := range st.Rollups {
 		refs = append(refs, site.Ref{Kind: site.KindPersona, ID: r.Persona.ID})
 	}
 	for _, t := range st.Touchpoints {
 		refs = append(refs, site.Ref{Kind: site.KindTouchpoint, ID: t.ID})
 	}
-	return refs
+	return appendPainRefs(refs, st.Pains)
 }
 
-// touchpointShows: the touchpoint, the personas who meet it and its stages.
+// touchpointShows: the touchpoint, the personas who meet it, its stages
+// and the pains met at it.
 func touchpointShows(t *site.Touchpoint) []site.Ref {
-	refs := make([]site.Ref, 0, 1+len(t.Personas)+len(t.Stages))
+	refs := make([]site.Ref, 0, 1+len(t.Personas)+len(t.Stages)+len(t.Pains))
 	refs = append(refs, site.Ref{Kind: site.KindTouchpoint, ID: t.ID})
 	for _, p := range t.Personas {
 		refs = append(refs, site.Ref{Kind: site.KindPersona, ID: p.ID})
@@ -152,7 +181,7 @@ func touchpointShows(t *site.Touchpoint) []site.Ref {
 	for _, st := range t.Stages {
 		refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
 	}
-	return refs
+	return appendPainRefs(refs, t.Pains)
 }
 
 // painPageCount is the number of pages the pain-point index takes: at least

@@ -228,11 +228,6 @@ func TestPainIndexPages(t *testing.T) {
 	if !strings.Contains(files[painPagePath(pages)+"index.html"], want) {
 		t.Errorf("the last pain is not on the last page")
 	}
-	for _, pg := range r.Pages(s) {
-		if pg.Type == PersonaPage && !pg.All {
-			t.Errorf("%s: with a split index, detail pages depend on the whole site", pg.Path)
-		}
-	}
 }
 
 func TestPagesShowWhatTheyDependOn(t *testing.T) {

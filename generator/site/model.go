@@ -75,6 +75,10 @@ const (
 	KindPersona    Kind = "persona"
 	KindStage      Kind = "stage"
 	KindTouchpoint Kind = "touchpoint"
+	// KindPain names a de-duplicated pain by its Key. A pain belongs to
+	// the files of every persona that mentions it: a change to a persona
+	// touches the pains it mentions before and after the change.
+	KindPain Kind = "pain"
 )
 
 // Ref names one entity, e.g. {KindPersona, "family"}. Pages record the
