@@ -120,18 +120,20 @@ func personaShows(s *site.Site, p *site.Persona) []site.Ref {
 	for _, st := range s.Stages {
 		refs = append(refs, site.Ref{Kind: site.KindStage, ID: st.ID})
 	}
-	seen := make(map[*site.Touchpoint]bool, len(p.Steps))
-	seenPain := make(map[*site.Pain]bool)
+	// A map has tens of touchpoints and pains: looking through those seen
+	// is cheaper than a set.
+	var tps []*site.Touchpoint
+	var pains []*site.Pain
 	for _, step := range p.Steps {
 		for _, t := range step.Touchpoints {
-			if !seen[t] {
-				seen[t] = true
+			if !slices.Contains(tps, t) {
+				tps = append(tps, t)
 				refs = append(refs, site.Ref{Kind: site.KindTouchpoint, ID: t.ID})
 			}
 		}
 		for _, m := range step.Pains {
-			if !seenPain[m.Pain] {
-				seenPain[m.Pain] = true
+			if !slices.Contains(pains, m.Pain) {
+				pains = append(pains, m.Pain)
 				refs = append(refs, painRef(m.Pain))
 			}
 		}
