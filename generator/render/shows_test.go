@@ -77,6 +77,7 @@ func entityEdits(set *content.Set) []edit {
 		add(site.KindStage, st.ID, "goal", func(set *content.Set) { stage(set).Goal += " soon" })
 		add(site.KindStage, st.ID, "body", func(set *content.Set) { stage(set).Body += "<p>Edited.</p>" })
 		add(site.KindStage, st.ID, "KPIs", func(set *content.Set) { stage(set).KPIs = append(stage(set).KPIs, "Edited KPI") })
+		add(site.KindStage, st.ID, "order", func(set *content.Set) { stage(set).Order = len(set.Stages) + 1 })
 	}
 	for i, tp := range set.Touchpoints {
 		t := func(set *content.Set) *content.TouchpointDoc { return set.Touchpoints[i] }
@@ -99,6 +100,24 @@ func touches(s *site.Site, ref site.Ref) []site.Ref {
 				refs = append(refs, painRef(m.Pain))
 			}
 		}
+	}
+	return refs
+}
+
+// reordered lists every stage when the order of the stages differs between
+// the sites: the order is part of every stage.
+func reordered(before, after *site.Site) []site.Ref {
+	if was, is := stageRefs(before), stageRefs(after); !slices.Equal(was, is) {
+		return is
+	}
+	return nil
+}
+
+// stageRefs names the stages of s, in order.
+func stageRefs(s *site.Site) []site.Ref {
+	refs := make([]site.Ref, len(s.Stages))
+	for i, st := range s.Stages {
+		refs[i] = site.Ref{Kind: site.KindStage, ID: st.ID}
 	}
 	return refs
 }
@@ -153,6 +172,7 @@ func checkShows(t *testing.T, newSet func() *content.Set, sample int) {
 		after := linkSet(t, cfg, set)
 		files := renderAll(t, r, after)
 		touched := append(touches(before, e.ref), touches(after, e.ref)...)
+		touched = append(touched, reordered(before, after)...)
 		touched = append(touched, moved(r, before, after)...)
 		for _, p := range r.Pages(after) {
 			if p.All {
