@@ -25,7 +25,7 @@ func TestBuildPortals(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			out := filepath.Join(all, name)
 			records := func() int {
-				m, _ := filepath.Glob(filepath.Join(cacheHome, "cxatlas", "publish", "*"))
+				m, _ := filepath.Glob(filepath.Join(cacheHome, "publish", "*"))
 				return len(m)
 			}
 			recordsBefore := records()

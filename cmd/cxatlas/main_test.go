@@ -13,9 +13,9 @@ import (
 // binary is the cxatlas executable built once for the end-to-end tests.
 var binary string
 
-// cacheHome is the XDG_CACHE_HOME of the binary's runs: builds keep records
-// in the user's cache folder, and here in one that goes. Only the binary
-// gets it: go build would take it for its own cache and start from nothing.
+// cacheHome is the cache folder of the tests and of the binary's runs, set
+// through CXATLAS_CACHE_DIR, so that no test leaves write records in the
+// user's cache folder.
 var cacheHome string
 
 func TestMain(m *testing.M) {
@@ -26,6 +26,7 @@ func TestMain(m *testing.M) {
 	}
 	binary = filepath.Join(dir, "cxatlas")
 	cacheHome = filepath.Join(dir, "cache")
+	os.Setenv(cacheDirEnv, cacheHome)
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
@@ -51,8 +52,8 @@ func cxatlas(t *testing.T, dir string, args ...string) result {
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	// Review dates are judged against a fixed day (2026-11-24), so outputs
-	// stay the same; write records go to the tests' own cache folder.
-	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1795521600", "XDG_CACHE_HOME="+cacheHome)
+	// stay the same.
+	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1795521600")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
