@@ -50,18 +50,39 @@ type Page struct {
 	// Number is the page number of a page of the pain-point index or of
 	// the pain points by touchpoint, from 1.
 	Number int
-	// Shows lists the entities whose data the page shows, so that a rebuild
-	// after a change can redo only the pages that show what changed: the
-	// pages whose Shows, before or after the change, name an entity the
-	// change touches. A change to a file touches its entity; a change to a
-	// persona also touches the pains it mentions, before and after. A pain
-	// is touched, too, when it moves to another page of the pain-point
-	// index, since pages link to its row there; and the order of the
-	// stages is part of every stage.
-	Shows []site.Ref
 	// All is set when the page depends on the whole portal (home, lists,
-	// indexes, data.json): any change redoes it.
+	// indexes, data.json): any change redoes it. The others depend on what
+	// Renderer.Shows names.
 	All bool
+}
+
+// Shows lists the entities whose data page p of s shows, so that a rebuild
+// after a change can redo only the pages that show what changed: besides
+// the pages that set All, those whose Shows, before or after the change,
+// name an entity the change touches. A change to a file touches its
+// entity; a change to a persona also touches the pains it mentions, before
+// and after. A pain is touched, too, when it moves to another page of the
+// pain-point index, since pages link to its row there; and the order of
+// the stages is part of every stage. Shows is worked out when asked: a
+// full build does not need it.
+func (r *Renderer) Shows(s *site.Site, p Page) []site.Ref {
+	switch p.Type {
+	case HomePage:
+		return []site.Ref{{Kind: site.KindHome}}
+	case PersonaPage:
+		if per := s.Persona(p.ID); per != nil {
+			return personaShows(s, per)
+		}
+	case StagePage:
+		if st := s.Stage(p.ID); st != nil {
+			return stageShows(s, st)
+		}
+	case TouchpointPage:
+		if t := s.Touchpoint(p.ID); t != nil {
+			return touchpointShows(t)
+		}
+	}
+	return nil
 }
 
 // Pages lists every page of s, in a stable order: data.json, the largest
@@ -86,18 +107,18 @@ func listPages(d *derived) []Page {
 		pages = append(pages, Page{Path: path, Type: t, All: true})
 	}
 	whole("data.json", DataFile)
-	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true, Shows: []site.Ref{{Kind: site.KindHome}}})
+	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true})
 	whole("personas/index.html", PersonaList)
 	for _, p := range s.Personas {
-		pages = append(pages, Page{Path: personaPath(p.ID) + "index.html", Type: PersonaPage, ID: p.ID, Shows: personaShows(s, p)})
+		pages = append(pages, Page{Path: personaPath(p.ID) + "index.html", Type: PersonaPage, ID: p.ID})
 	}
 	whole("stages/index.html", StageList)
 	for _, st := range s.Stages {
-		pages = append(pages, Page{Path: stagePath(st.ID) + "index.html", Type: StagePage, ID: st.ID, Shows: stageShows(s, st)})
+		pages = append(pages, Page{Path: stagePath(st.ID) + "index.html", Type: StagePage, ID: st.ID})
 	}
 	whole("touchpoints/index.html", TouchpointList)
 	for _, t := range s.Touchpoints {
-		pages = append(pages, Page{Path: touchpointPath(t.ID) + "index.html", Type: TouchpointPage, ID: t.ID, Shows: touchpointShows(t)})
+		pages = append(pages, Page{Path: touchpointPath(t.ID) + "index.html", Type: TouchpointPage, ID: t.ID})
 	}
 	for n := 1; n <= painPageCount(len(s.Pains)); n++ {
 		pages = append(pages, Page{Path: painPagePath(n) + "index.html", Type: PainIndex, Number: n, All: true})

@@ -236,8 +236,9 @@ func TestPagesShowWhatTheyDependOn(t *testing.T) {
 	for _, p := range r.Pages(s) {
 		switch p.Type {
 		case PersonaPage, StagePage, TouchpointPage:
-			if p.All || len(p.Shows) == 0 || string(p.Shows[0].Kind) != string(p.Type) || p.Shows[0].ID != p.ID {
-				t.Errorf("%s: Shows = %v, All = %v", p.Path, p.Shows, p.All)
+			shows := r.Shows(s, p)
+			if p.All || len(shows) == 0 || string(shows[0].Kind) != string(p.Type) || shows[0].ID != p.ID {
+				t.Errorf("%s: Shows = %v, All = %v", p.Path, shows, p.All)
 			}
 		default:
 			if !p.All {
@@ -252,7 +253,7 @@ func TestPagesShowWhatTheyDependOn(t *testing.T) {
 		}
 	}
 	has := func(k site.Kind, id string) bool {
-		for _, ref := range persona.Shows {
+		for _, ref := range r.Shows(s, persona) {
 			if ref.Kind == k && ref.ID == id {
 				return true
 			}
@@ -260,7 +261,7 @@ func TestPagesShowWhatTheyDependOn(t *testing.T) {
 		return false
 	}
 	if !has(site.KindTouchpoint, "app") || !has(site.KindStage, "loyalty") || has(site.KindTouchpoint, "sms") {
-		t.Errorf("persona page Shows = %v", persona.Shows)
+		t.Errorf("persona page Shows = %v", r.Shows(s, persona))
 	}
 }
 
