@@ -224,7 +224,7 @@ fmt_ratio() {
 	echo
 	echo "Build: into an empty folder. Rebuild: the same content into the previous output."
 	echo
-	echo "Floor: bare goldmark on the bodies. Parse floor: the same plus decoding the front matter with BurntSushi/toml."
+	echo "Floor: bare goldmark on the bodies. Parse floor: the same plus decoding the front matter (BurntSushi/toml, or yaml.v3 for YAML)."
 	echo
 	echo "| size | files | cxatlas build | CPU | peak MiB | Hugo build | cxatlas/Hugo | cxatlas rebuild | Hugo rebuild | cxatlas/Hugo | goldmark floor | cxatlas/floor | parse floor | cxatlas/parse floor |"
 	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
