@@ -106,6 +106,9 @@ func Parse(cfg *Config, data []byte) diag.List {
 		} else if m := typeErrorRE.FindStringSubmatch(err.Error()); m != nil {
 			line, _ := strconv.Atoi(m[1])
 			diags.Errorf(FileName, diag.Pos{Line: line}, "%s must be %s, not %s", m[2], typeWords(m[4]), typeWords(m[3]))
+		} else if m := tableErrorRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			diags.Errorf(FileName, diag.Pos{Line: line}, "%s must be a table, not %s", m[2], typeWords(m[3]))
 		} else {
 			diags.Errorf(FileName, diag.Pos{}, "%v", strings.TrimPrefix(err.Error(), "toml: "))
 		}
@@ -114,12 +117,12 @@ func Parse(cfg *Config, data []byte) diag.List {
 	for _, k := range md.Undecoded() {
 		diags.Warnf(FileName, diag.Pos{}, "unknown setting %q is ignored", k.String())
 	}
-	at := func(key string) diag.Pos { return keyPos(data, key) }
+	at := func(key string) diag.Pos { return keyPos(data, "", key) }
 	if cfg.Emotion.Min >= cfg.Emotion.Max {
-		diags.Errorf(FileName, at("min"), "emotion scale min (%d) must be below max (%d)", cfg.Emotion.Min, cfg.Emotion.Max)
+		diags.Errorf(FileName, keyPos(data, "emotion", "min"), "emotion scale min (%d) must be below max (%d)", cfg.Emotion.Min, cfg.Emotion.Max)
 	}
 	if cfg.Emotion.Max-cfg.Emotion.Min > 100 {
-		diags.Errorf(FileName, at("max"), "emotion scale from %d to %d is too wide; use at most 100 steps", cfg.Emotion.Min, cfg.Emotion.Max)
+		diags.Errorf(FileName, keyPos(data, "emotion", "max"), "emotion scale from %d to %d is too wide; use at most 100 steps", cfg.Emotion.Min, cfg.Emotion.Max)
 	}
 	if cfg.StaleAfter < 0 {
 		diags.Errorf(FileName, at("staleAfter"), "staleAfter must be a number of days, 0 or more")
@@ -142,31 +145,60 @@ func Parse(cfg *Config, data []byte) diag.List {
 }
 
 // keyPos returns the position of the first line of the configuration that
-// sets key, or no position when none does.
-func keyPos(data []byte, key string) diag.Pos {
+// sets key in table ("" for the top level): under the table's [header], or
+// as "table.key" at the top level. No position when no line does.
+func keyPos(data []byte, table, key string) diag.Pos {
+	current := ""
 	for i, line := range strings.Split(string(data), "\n") {
 		trimmed := strings.TrimLeft(line, " \t")
-		if rest, ok := strings.CutPrefix(trimmed, key); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
+		if header, ok := strings.CutPrefix(trimmed, "["); ok {
+			header, _, _ = strings.Cut(header, "]")
+			current = strings.TrimSpace(header)
+			continue
+		}
+		name := key
+		switch {
+		case current == table:
+		case current == "" && table != "":
+			name = table + "." + key
+		default:
+			continue
+		}
+		if rest, ok := strings.CutPrefix(trimmed, name); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
 			return diag.Pos{Line: i + 1, Col: len(line) - len(trimmed) + 1}
 		}
 	}
 	return diag.Pos{}
 }
 
-// typeErrorRE matches BurntSushi/toml's message for a value of the wrong
-// type, which has no structured form.
-var typeErrorRE = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+// typeErrorRE and tableErrorRE match BurntSushi/toml's messages for a
+// value of the wrong type, which have no structured form.
+var (
+	typeErrorRE  = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type (\S+); destination has type (.+)$`)
+	tableErrorRE = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): type mismatch for \S+: expected table but found (\S+)$`)
+)
 
+// typeWords names in a writer's words the types in those messages: the
+// value's, which BurntSushi/toml gives as a Go type, and the setting's,
+// which it names in TOML's terms.
 func typeWords(t string) string {
-	switch strings.TrimSuffix(t, ";") {
-	case "string":
+	switch t {
+	case "string", "primitive (string-like)":
 		return "text"
-	case "boolean", "bool":
+	case "bool", "boolean":
 		return "true or false"
-	case "integer", "int", "int64":
+	case "int64", "integer":
 		return "a whole number"
-	case "float", "float64":
+	case "float64", "float":
 		return "a number"
+	case "time.Time":
+		return "a date"
+	case "[]any", "slice":
+		return "a list"
+	case "map[string]any", "map":
+		return "a table"
+	case "[]map[string]any":
+		return "a list of tables"
 	}
 	return t
 }

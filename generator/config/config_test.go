@@ -24,6 +24,13 @@ func TestParse(t *testing.T) {
 		{"inverted scale", "[emotion]\nmin = 2\nmax = 2\n", "config.toml:2:1: error: emotion scale min (2) must be below max (2)", nil},
 		{"unknown key", "titel = \"T\"\n", "config.toml: warning: unknown setting \"titel\" is ignored", nil},
 		{"wrong type", "minify = \"no\"\n", "config.toml:1: error: minify must be true or false, not text", nil},
+		{"list for a number", "staleAfter = [1]\n", "config.toml:1: error: staleAfter must be a whole number, not a list", nil},
+		{"date for a number", "maxFileSize = 2026-01-01\n", "config.toml:1: error: maxFileSize must be a whole number, not a date", nil},
+		{"number for a table", "emotion = 3\n", "config.toml:1: error: emotion must be a table, not a whole number", nil},
+		{"key of another table", "[params]\nmax = 1\n[emotion]\nmin = 5\nmax = 300\n", "config.toml: warning: unknown setting \"params\" is ignored\n" +
+			"config.toml: warning: unknown setting \"params.max\" is ignored\n" +
+			"config.toml:5:1: error: emotion scale from 5 to 300 is too wide; use at most 100 steps", nil},
+		{"dotted key", "emotion.min = 3\nemotion.max = 3\n", "config.toml:1:1: error: emotion scale min (3) must be below max (3)", nil},
 		{"theme path", "theme = \"../x\"\n", "config.toml:1:1: error: theme \"../x\" must be the name of a folder in themes/", nil},
 	}
 	for _, tt := range tests {
