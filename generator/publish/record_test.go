@@ -3,6 +3,8 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -118,7 +120,9 @@ func TestWriteRecord(t *testing.T) {
 		}
 	})
 	for name, damage := range map[string]func(rec, dir string) error{
-		"a damaged record":         func(rec, _ string) error { return os.WriteFile(rec, []byte(recordHeader+"nonsense\n"), 0o644) },
+		"a damaged record":         func(rec, dir string) error { return damageRecord(rec, dir, "nonsense\n") },
+		"a record with a bad size": func(rec, dir string) error { return damageRecord(rec, dir, "x 0 0 \"a/index.html\"\n") },
+		"a record with a bad name": func(rec, dir string) error { return damageRecord(rec, dir, "6 0 0 a/index.html\n") },
 		"a record cut short":       func(rec, _ string) error { b, _ := os.ReadFile(rec); return os.WriteFile(rec, b[:len(b)-3], 0o644) },
 		"another folder's record":  func(rec, dir string) error { return copyRecord(rec, dir, dir+"-other") },
 		"a record that is missing": func(rec, _ string) error { return os.Remove(rec) },
@@ -140,6 +144,20 @@ func TestWriteRecord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// damageRecord puts line first among the entries of the record of root at
+// path, after its valid header.
+func damageRecord(path, root, line string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	head := recordHeader + strconv.Quote(root) + "\n"
+	if !strings.HasPrefix(string(b), head) {
+		return os.ErrInvalid
+	}
+	return os.WriteFile(path, []byte(head+line+string(b[len(head):])), 0o644)
 }
 
 // copyRecord rewrites the record at path as the record of another root.
