@@ -1,14 +1,12 @@
 package publish
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // dirState is what a directory needed by the new build is, or will be, on
@@ -88,35 +86,13 @@ func (p *dirPlan) inState(s dirState) []string {
 }
 
 // createMissing makes the missing directories, remembering each so that
-// removeCreated can undo it. A site has a folder per page, so it makes them
-// a level of the tree at a time, each level on up to workers goroutines.
-func (p *dirPlan) createMissing(workers int) error {
-	missing := p.inState(dirMissing)
-	depth := func(d string) int { return strings.Count(d, "/") }
-	slices.SortStableFunc(missing, func(a, b string) int { return cmp.Compare(depth(a), depth(b)) })
-	for len(missing) > 0 {
-		n := 1
-		for n < len(missing) && depth(missing[n]) == depth(missing[0]) {
-			n++
+// removeCreated can undo it.
+func (p *dirPlan) createMissing() error {
+	for _, d := range p.inState(dirMissing) {
+		if err := os.Mkdir(p.abs(d), 0o755); err != nil {
+			return fmt.Errorf("publish: %w", err)
 		}
-		level := missing[:n]
-		missing = missing[n:]
-		made := make([]bool, len(level))
-		err := forEach(len(level), workers, func(i int, _ *workerScratch) error {
-			if err := os.Mkdir(p.abs(level[i]), 0o755); err != nil {
-				return fmt.Errorf("publish: %w", err)
-			}
-			made[i] = true
-			return nil
-		})
-		for i, d := range level {
-			if made[i] {
-				p.created = append(p.created, d)
-			}
-		}
-		if err != nil {
-			return err
-		}
+		p.created = append(p.created, d)
 	}
 	return nil
 }

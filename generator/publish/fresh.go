@@ -31,7 +31,7 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 	}
 	plan, err := planDirs(tmp, files)
 	if err == nil {
-		err = plan.createMissing(opts.Workers)
+		err = plan.createMissing()
 	}
 	st := make([]staged, len(files))
 	if err == nil {

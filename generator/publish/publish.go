@@ -54,7 +54,7 @@ func (f File) bytes(opts Options, sc *workerScratch, s *staged) ([]byte, error) 
 		}
 	}
 	if opts.Record != "" {
-		s.recorded, s.sum = true, checksum(data)
+		s.sum = checksum(data)
 	}
 	return data, nil
 }
@@ -81,8 +81,9 @@ type Options struct {
 	// Minifier, when set, minifies every file not marked Minified before
 	// it is compared and written. A nil Minifier writes files as given.
 	Minifier *Minifier
-	// Workers bounds how many files are minified, staged and renamed at
-	// once; zero means runtime.GOMAXPROCS(0).
+	// Workers bounds how many files are rendered, minified, staged and
+	// renamed at once, and how many folders the stale sweep reads at once;
+	// zero means runtime.GOMAXPROCS(0).
 	Workers int
 	// Record, when set, names a file where Write keeps the size, time and
 	// checksum of every file it leaves in the publish directory, so that

@@ -125,7 +125,7 @@ func saveRecord(path, root string, rec record) {
 func recordOf(st []staged) record {
 	rec := make(record, len(st))
 	for _, s := range st {
-		if s.recorded && s.fi != nil && s.fi.Mode().IsRegular() {
+		if s.fi != nil {
 			rec[s.rel] = recordEntry{size: s.fi.Size(), modNs: s.fi.ModTime().UnixNano(), sum: s.sum}
 		}
 	}

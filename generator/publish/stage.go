@@ -29,12 +29,12 @@ type staged struct {
 	// replaceDir is set when a directory of an older build stands at the
 	// target.
 	replaceDir bool
-	// recorded is set when the file goes into the record of this write,
-	// with the checksum sum; fi then holds what the file system says of the
-	// file, unchanged or written (a rename keeps its size and time).
-	recorded bool
-	sum      uint64
-	fi       fs.FileInfo
+	// sum is the file's checksum when the write keeps a record.
+	sum uint64
+	// fi is what the file system says of the file, unchanged or written (a
+	// rename keeps its size and time); nil for a streamed file, which the
+	// record leaves out.
+	fi fs.FileInfo
 }
 
 // stage minifies every file and writes each one whose bytes differ from its
@@ -42,7 +42,7 @@ type staged struct {
 // failure it removes everything it created and returns the error.
 func stage(plan *dirPlan, files []File, opts Options, rec record) ([]staged, error) {
 	out := make([]staged, len(files))
-	err := plan.createMissing(opts.Workers)
+	err := plan.createMissing()
 	if err == nil {
 		err = forEach(len(files), opts.Workers, func(i int, sc *workerScratch) error {
 			s, err := stageFile(plan, files[i], opts, rec, sc)
@@ -105,7 +105,7 @@ func stageFile(plan *dirPlan, f File, opts Options, rec record, sc *workerScratc
 	}
 	if fi != nil && !fi.IsDir() {
 		e, ok := rec[f.Path]
-		same := ok && s.recorded && e.sum == s.sum && e.matches(fi)
+		same := ok && e.sum == s.sum && e.matches(fi)
 		if !same {
 			if same, err = sameBytes(plan.abs(f.Path), fi, data, sc); err != nil {
 				return s, fmt.Errorf("publish: %w", err)

@@ -41,20 +41,21 @@ func removeStale(root string, files []File, plan *dirPlan, workers int) (int, er
 
 // sweep cleans the directory abs (slash-separated rel below the root) and
 // reports whether anything is left in it.
-func (s *sweeper) sweep(abs, rel string) (kept bool, err error) {
+func (s *sweeper) sweep(abs, rel string) (bool, error) {
 	entries, err := os.ReadDir(abs)
 	if err != nil {
 		return true, err
 	}
 	var (
+		kept   atomic.Bool
 		errs   []error
-		mu     sync.Mutex // guards kept and errs once subdirectories run
+		mu     sync.Mutex // guards errs once subdirectories run
 		wg     sync.WaitGroup
 		failed = func(err error) {
 			mu.Lock()
 			errs = append(errs, err)
-			kept = true
 			mu.Unlock()
+			kept.Store(true)
 		}
 	)
 	for _, e := range entries {
@@ -65,22 +66,14 @@ func (s *sweeper) sweep(abs, rel string) (kept bool, err error) {
 			r = rel + "/" + name
 		}
 		switch {
-		case strings.HasPrefix(name, ".") && !(isTempName(name) && e.Type().IsRegular()):
-			mu.Lock()
-			kept = true
-			mu.Unlock()
-		case s.files[r]:
-			mu.Lock()
-			kept = true
-			mu.Unlock()
+		case strings.HasPrefix(name, ".") && !(isTempName(name) && e.Type().IsRegular()), s.files[r]:
+			kept.Store(true)
 		case e.IsDir():
 			dir := func() {
 				if k, err := s.sweepDir(p, r); err != nil {
 					failed(err)
 				} else if k {
-					mu.Lock()
-					kept = true
-					mu.Unlock()
+					kept.Store(true)
 				}
 			}
 			// A free slot sweeps the directory beside this one; without
@@ -103,7 +96,7 @@ func (s *sweeper) sweep(abs, rel string) (kept bool, err error) {
 		}
 	}
 	wg.Wait()
-	return kept, errors.Join(errs...)
+	return kept.Load(), errors.Join(errs...)
 }
 
 // sweepDir sweeps the directory abs (rel below the root) and removes it if
