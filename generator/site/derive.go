@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"slices"
+	"sync"
 )
 
 // derive computes every fact the pages show from the linked entities. Each
@@ -14,13 +15,15 @@ func (l *linker) derive() {
 	// mentions and the Pains of stages and touchpoints, none of which
 	// gather reads or writes; so with more than one worker they are joined
 	// while the stages and touchpoints gather their steps.
-	parallel(l.workers, 2, func(_, i int) {
-		if i == 0 {
-			l.pains()
-		} else {
-			l.gather()
-		}
-	})
+	if l.workers > 1 {
+		var wg sync.WaitGroup
+		wg.Go(l.pains)
+		l.gather()
+		wg.Wait()
+	} else {
+		l.pains()
+		l.gather()
+	}
 	l.owners()
 	s := l.s
 	s.Heatmap.Rows = slices.Grow(s.Heatmap.Rows, len(s.Personas))

@@ -2,6 +2,8 @@ package site
 
 import (
 	"slices"
+
+	"github.com/cxatlas/cxatlas/generator/internal/parallel"
 )
 
 // pains joins the mentions of all maps into de-duplicated pains, works out
@@ -11,11 +13,12 @@ func (l *linker) pains() {
 	mentions := l.mentions()
 	l.s.Pains = newPains(mentions, joinMentions(mentions))
 	scratch := make([]*factScratch, l.workers)
-	parallel(l.workers, len(l.s.Pains), func(w, i int) {
+	parallel.For(len(l.s.Pains), l.workers, 0, func(w, i int) error {
 		if scratch[w] == nil {
 			scratch[w] = l.newFactScratch()
 		}
 		l.painFacts(l.s.Pains[i], i+1, scratch[w])
+		return nil
 	})
 	// Keys are given before sorting, in the order of first mention, which
 	// decides which of two pains with the same key gets the suffix.

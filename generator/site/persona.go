@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/diag"
+	"github.com/cxatlas/cxatlas/generator/internal/parallel"
 )
 
 // personaLink is what linking one persona leaves for the passes after it.
@@ -29,9 +30,10 @@ func (l *linker) personas() {
 	anchors := stepAnchors(docs)
 	ps := make([]*Persona, len(docs))
 	links := make([]personaLink, len(docs))
-	parallel(l.workers, len(docs), func(_, i int) {
+	parallel.For(len(docs), l.workers, 0, func(_, i int) error {
 		links[i].doc = docs[i]
 		ps[i] = l.persona(docs[i], anchors, &links[i])
+		return nil
 	})
 	l.s.Personas = slices.Grow(l.s.Personas, len(docs))
 	l.links = make(map[*Persona]*personaLink, len(docs))
