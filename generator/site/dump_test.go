@@ -2,11 +2,13 @@ package site
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/diag"
@@ -145,19 +147,9 @@ func (d *dumper) list(v reflect.Value) {
 func compareKeys(a, b reflect.Value) int {
 	switch a.Kind() {
 	case reflect.String:
-		return compareStrings(a.String(), b.String())
+		return strings.Compare(a.String(), b.String())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return int(max(-1, min(1, a.Int()-b.Int())))
+		return cmp.Compare(a.Int(), b.Int())
 	}
-	return compareStrings(fmt.Sprint(a), fmt.Sprint(b))
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return strings.Compare(fmt.Sprint(a), fmt.Sprint(b))
 }

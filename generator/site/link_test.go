@@ -199,3 +199,21 @@ func TestStaleness(t *testing.T) {
 		t.Errorf("%d review warnings, want 2", n)
 	}
 }
+
+func TestParseRatings(t *testing.T) {
+	for _, sev := range append(Severities(), Unrated) {
+		if got := parseSeverity(sev.String()); got != sev {
+			t.Errorf("parseSeverity(%q) = %v", sev.String(), got)
+		}
+	}
+	for _, imp := range []Impact{ImpactLow, ImpactMedium, ImpactHigh, ImpactUnrated} {
+		if got := parseImpact(imp.String()); got != imp {
+			t.Errorf("parseImpact(%q) = %v", imp.String(), got)
+		}
+	}
+	for _, s := range []string{"", "High", "severe", "critical "} {
+		if parseSeverity(s) != Unrated || parseImpact(s) != ImpactUnrated {
+			t.Errorf("%q is read as a rating", s)
+		}
+	}
+}

@@ -187,17 +187,13 @@ func (l *linker) step(s *Step, p *Persona, index int, anchor string, d *content.
 }
 
 // parseSeverity reads a severity as written in content files; anything
-// else is Unrated.
+// else is Unrated. It walks the constants rather than Severities, which
+// allocates, since it runs for every pain mention.
 func parseSeverity(s string) Severity {
-	switch s {
-	case "low":
-		return Low
-	case "medium":
-		return Medium
-	case "high":
-		return High
-	case "critical":
-		return Critical
+	for v := Low; v <= Critical; v++ {
+		if v.String() == s {
+			return v
+		}
 	}
 	return Unrated
 }
@@ -205,13 +201,10 @@ func parseSeverity(s string) Severity {
 // parseImpact reads an impact as written in content files; anything else
 // is ImpactUnrated.
 func parseImpact(s string) Impact {
-	switch s {
-	case "low":
-		return ImpactLow
-	case "medium":
-		return ImpactMedium
-	case "high":
-		return ImpactHigh
+	for v := ImpactLow; v <= ImpactHigh; v++ {
+		if v.String() == s {
+			return v
+		}
 	}
 	return ImpactUnrated
 }
