@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -190,9 +191,9 @@ func Build(opts Options) (*Result, error) {
 			}})
 			continue
 		}
-		// HTML pages come from minified templates; sitemap.xml and the
-		// theme's files are minified here.
-		minified := p.Type != render.SitemapFile
+		// HTML pages come from minified templates; the other files
+		// (sitemap.xml) and the theme's are minified here.
+		minified := strings.HasSuffix(p.Path, ".html")
 		files = append(files, publish.File{Path: p.Path, Minified: minified, Render: func(w *bytes.Buffer) error {
 			return renderer.Render(w, r.res.Site, p)
 		}})
