@@ -10,8 +10,9 @@ import (
 // the same pain: lower case, with runs of spaces made one.
 //
 // It gives what strings.Join(strings.Fields(strings.ToLower(text)), " ")
-// gives, but it runs once per mention, so it does so in one pass and one
-// allocation, or none when the text is already normal.
+// gives, but it runs once per mention, so it checks the text in one pass
+// and, only when it is not normal already, rewrites it in a second with
+// one allocation.
 func NormalizePain(text string) string {
 	if normalPain(text) {
 		return text
