@@ -131,7 +131,7 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 	// bodies) are minified once, instead of every page after rendering:
 	// the markup the renderer writes itself is already compact.
 	var ropts []render.Option
-	var minifyHTML func([]byte) ([]byte, error)
+	var minifyHTML func([]byte) (string, error)
 	if output && cfg.Minify {
 		r.minifier = publish.NewMinifier()
 		ropts = append(ropts, render.MinifyTemplates(r.minifier.MinifyTemplate))

@@ -27,7 +27,7 @@ type Options struct {
 	SiteDir string
 	Config  *config.Config
 	// MinifyHTML, when set, minifies every rendered Markdown body.
-	MinifyHTML func(html []byte) ([]byte, error)
+	MinifyHTML func(html []byte) (string, error)
 }
 
 // job is one file to read.

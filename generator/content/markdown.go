@@ -32,7 +32,7 @@ type Markdown struct {
 	unsafe bool
 	bufs   sync.Pool
 	// minify, when set, minifies the HTML of every body.
-	minify func([]byte) ([]byte, error)
+	minify func([]byte) (string, error)
 }
 
 // NewMarkdown returns a converter; unsafe lets raw HTML through.
@@ -84,15 +84,14 @@ func (m *Markdown) Convert(body []byte, dir string, bodyLine int) (template.HTML
 	if err := m.md.Convert(body, buf, parser.WithContext(ctx)); err != nil {
 		return "", nil, nil, err
 	}
-	out := buf.Bytes()
-	if m.minify != nil {
-		min, err := m.minify(out)
-		if err != nil {
-			return "", nil, nil, err
-		}
-		out = min
-	}
 	// The renderer escapes text and vets every URL; this is its output.
+	if m.minify == nil {
+		return template.HTML(buf.Bytes()), info.links, info.warns, nil
+	}
+	out, err := m.minify(buf.Bytes())
+	if err != nil {
+		return "", nil, nil, err
+	}
 	return template.HTML(out), info.links, info.warns, nil
 }
 

@@ -82,8 +82,16 @@ func (m *Minifier) Minify(p string, data []byte) ([]byte, error) {
 	return m.minify(media, p, data)
 }
 
-// minify minifies data as media; name is for errors.
+// minify minifies data as media; p names it in errors.
 func (m *Minifier) minify(media, p string, data []byte) ([]byte, error) {
+	var out []byte
+	err := m.minified(media, p, data, func(b []byte) { out = bytes.Clone(b) })
+	return out, err
+}
+
+// minified minifies data as media and hands the result to use, which must
+// copy what it keeps: the bytes are reused once it returns.
+func (m *Minifier) minified(media, p string, data []byte, use func([]byte)) error {
 	s := m.bufs.Get().(*scratch)
 	defer m.bufs.Put(s)
 	// The parser writes a NUL just past the end of its input, so it gets a
@@ -95,9 +103,10 @@ func (m *Minifier) minify(media, p string, data []byte) ([]byte, error) {
 	s.in = append(s.in[:0], data...)
 	s.out.Reset()
 	if err := m.m.Minify(media, &s.out, buffer.NewReader(s.in)); err != nil {
-		return nil, fmt.Errorf("minify %s: %w", p, err)
+		return fmt.Errorf("minify %s: %w", p, err)
 	}
-	return bytes.Clone(s.out.Bytes()), nil
+	use(s.out.Bytes())
+	return nil
 }
 
 // templateType is the media type under which Go HTML templates are minified.
@@ -109,9 +118,12 @@ func (m *Minifier) MinifyTemplate(src []byte) ([]byte, error) {
 	return m.minify(templateType, "template", src)
 }
 
-// MinifyHTML minifies a fragment of HTML, such as a rendered Markdown body.
-func (m *Minifier) MinifyHTML(src []byte) ([]byte, error) {
-	return m.minify("text/html", "fragment", src)
+// MinifyHTML minifies a fragment of HTML, such as a rendered Markdown body,
+// into a string: what a page's template takes.
+func (m *Minifier) MinifyHTML(src []byte) (string, error) {
+	var out string
+	err := m.minified("text/html", "fragment", src, func(b []byte) { out = string(b) })
+	return out, err
 }
 
 // mediaType returns the media type minified for path's extension, or "".
