@@ -100,19 +100,19 @@ func floor(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	if !*frontMatter {
-		res, err := synth.Floor(fs.Arg(0))
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "converted %d files, %d bytes of Markdown into %d bytes of HTML\n", res.Files, res.Bytes, res.HTML)
-		return nil
+	floor := synth.Floor
+	if *frontMatter {
+		floor = synth.ParseFloor
 	}
-	res, err := synth.ParseFloor(fs.Arg(0))
+	res, err := floor(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "decoded %d bytes of front matter and converted %d bytes of Markdown into %d bytes of HTML, in %d files\n",
-		res.FrontMatter, res.Bytes, res.HTML, res.Files)
+	if *frontMatter {
+		fmt.Fprintf(stdout, "decoded %d bytes of front matter and converted %d bytes of Markdown into %d bytes of HTML, in %d files\n",
+			res.FrontMatter, res.Bytes, res.HTML, res.Files)
+	} else {
+		fmt.Fprintf(stdout, "converted %d files, %d bytes of Markdown into %d bytes of HTML\n", res.Files, res.Bytes, res.HTML)
+	}
 	return nil
 }
