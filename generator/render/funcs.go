@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -54,7 +53,7 @@ func plural(n int, one, many string) string {
 
 // ownerName is the name an owner is shown under.
 func ownerName(name string) string {
-	if strings.TrimSpace(name) == "" {
+	if name == "" {
 		return "No owner"
 	}
 	return name

@@ -73,7 +73,7 @@ func (l links) PainPage(n int) string { return l.root + painPagePath(n) }
 
 // Owner links to an owner's section of the owners page.
 func (l links) Owner(name string) string {
-	return l.root + "owners/#" + l.pains.ownerKey[strings.TrimSpace(name)]
+	return l.root + "owners/#" + l.pains.ownerKey[name]
 }
 
 // The methods below write the same hrefs as the links methods into a
@@ -120,5 +120,5 @@ func (m *markup) painURL(l links, p *site.Pain) {
 func (m *markup) ownerURL(l links, name string) {
 	m.href(l.root)
 	m.raw("owners/#")
-	m.urlPart(l.pains.ownerKey[strings.TrimSpace(name)])
+	m.urlPart(l.pains.ownerKey[name])
 }

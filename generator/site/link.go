@@ -83,7 +83,7 @@ func (l *linker) stages() {
 func (l *linker) touchpoints() {
 	for _, d := range l.set.Touchpoints {
 		tp := &Touchpoint{ID: d.ID, Title: d.Title, Channel: d.Channel, Mode: d.Mode, Managed: d.Managed,
-			Owner: d.Owner, KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
+			Owner: strings.TrimSpace(d.Owner), KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
 		for _, r := range d.Stages {
 			if st := l.stage(&l.diags, d.Path, r); st != nil && !slices.Contains(tp.DeclaredStages, st) {
 				tp.DeclaredStages = append(tp.DeclaredStages, st)

@@ -320,7 +320,9 @@ type Touchpoint struct {
 	// Mode is "online", "offline" or empty.
 	Mode    string
 	Managed bool
-	Owner   string
+	// Owner is the name of the team or person who owns the touchpoint,
+	// without surrounding spaces; empty when none is written.
+	Owner string
 	// DeclaredStages are the stages listed in the touchpoint's front matter.
 	DeclaredStages []*Stage
 	KPIs           []string

@@ -57,13 +57,13 @@ func ownerKey(name string, taken map[string]bool) string {
 }
 
 // indexOwners names the owner of every touchpoint once: l.ownerNames are
-// the distinct trimmed owners in Site.Touchpoints order, "" for none, and
+// the distinct owners in Site.Touchpoints order, "" for none, and
 // l.ownerOf[tp.index] is the index of tp's owner among them.
 func (l *linker) indexOwners() {
 	byName := map[string]int{}
 	l.ownerOf = make([]int, len(l.s.Touchpoints))
 	for _, tp := range l.s.Touchpoints {
-		name := strings.TrimSpace(tp.Owner)
+		name := tp.Owner
 		i, ok := byName[name]
 		if !ok {
 			i = len(l.ownerNames)
