@@ -163,7 +163,7 @@ type jsonOwner struct {
 // entity rather than built and encoded in one piece, so that a large
 // portal's model is never held twice.
 func writeData(w io.Writer, s *site.Site, d *derived) error {
-	l := links{pains: d}
+	l := links{d: d}
 	if g, ok := w.(interface{ Grow(int) }); ok {
 		g.Grow(dataSizeHint(s))
 	}

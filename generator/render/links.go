@@ -23,8 +23,10 @@ func rootOf(path string) string {
 // links builds the hrefs of one page, all relative to it, so a portal works
 // from any sub-path of any host.
 type links struct {
-	root  string
-	pains *derived
+	root string
+	// d holds the per-site lookups: where each pain's row is, each
+	// owner's key.
+	d *derived
 }
 
 // Root is the path back to the publish folder.
@@ -44,7 +46,7 @@ func (l links) To(path string) string { return l.root + path }
 
 // Persona links to a persona's page.
 func (l links) Persona(p *site.Persona) string {
-	return l.root + "personas/" + url.PathEscape(p.ID) + "/"
+	return l.root + personaPath(url.PathEscape(p.ID))
 }
 
 // Step links to a step's column on its persona's page.
@@ -54,18 +56,18 @@ func (l links) Step(st *site.Step) string {
 
 // Stage links to a stage's page.
 func (l links) Stage(st *site.Stage) string {
-	return l.root + "stages/" + url.PathEscape(st.ID) + "/"
+	return l.root + stagePath(url.PathEscape(st.ID))
 }
 
 // Touchpoint links to a touchpoint's page.
 func (l links) Touchpoint(t *site.Touchpoint) string {
-	return l.root + "touchpoints/" + url.PathEscape(t.ID) + "/"
+	return l.root + touchpointPath(url.PathEscape(t.ID))
 }
 
 // Pain links to a pain's row in the pain-point index, on the page that
 // holds it.
 func (l links) Pain(p *site.Pain) string {
-	return l.root + l.pains.painRef(p)
+	return l.root + l.d.painRef(p)
 }
 
 // PainPage links to page n of the pain-point index.
@@ -73,19 +75,23 @@ func (l links) PainPage(n int) string { return l.root + painPagePath(n) }
 
 // Owner links to an owner's section of the owners page.
 func (l links) Owner(name string) string {
-	return l.root + "owners/#" + l.pains.ownerKey[name]
+	return l.root + "owners/#" + l.d.ownerKey[name]
 }
 
 // The methods below write the same hrefs as the links methods into a
 // markup, without building a string per link.
 
-// personaURL writes the href of a persona's page.
-func (m *markup) personaURL(l links, p *site.Persona) {
+// detailURL writes the href of the detail page of id in section
+// ("personas/", "stages/" or "touchpoints/").
+func (m *markup) detailURL(l links, section, id string) {
 	m.href(l.root)
-	m.raw("personas/")
-	m.urlPart(url.PathEscape(p.ID))
+	m.raw(section)
+	m.urlPart(url.PathEscape(id))
 	m.raw("/")
 }
+
+// personaURL writes the href of a persona's page.
+func (m *markup) personaURL(l links, p *site.Persona) { m.detailURL(l, "personas/", p.ID) }
 
 // stepURL writes the href of a step's column on its persona's page.
 func (m *markup) stepURL(l links, st *site.Step) {
@@ -95,30 +101,20 @@ func (m *markup) stepURL(l links, st *site.Step) {
 }
 
 // stageURL writes the href of a stage's page.
-func (m *markup) stageURL(l links, st *site.Stage) {
-	m.href(l.root)
-	m.raw("stages/")
-	m.urlPart(url.PathEscape(st.ID))
-	m.raw("/")
-}
+func (m *markup) stageURL(l links, st *site.Stage) { m.detailURL(l, "stages/", st.ID) }
 
 // touchpointURL writes the href of a touchpoint's page.
-func (m *markup) touchpointURL(l links, t *site.Touchpoint) {
-	m.href(l.root)
-	m.raw("touchpoints/")
-	m.urlPart(url.PathEscape(t.ID))
-	m.raw("/")
-}
+func (m *markup) touchpointURL(l links, t *site.Touchpoint) { m.detailURL(l, "touchpoints/", t.ID) }
 
 // painURL writes the href of a pain's row in the pain-point index.
 func (m *markup) painURL(l links, p *site.Pain) {
 	m.href(l.root)
-	m.urlPart(l.pains.painRef(p))
+	m.urlPart(l.d.painRef(p))
 }
 
 // ownerURL writes the href of an owner's section of the owners page.
 func (m *markup) ownerURL(l links, name string) {
 	m.href(l.root)
 	m.raw("owners/#")
-	m.urlPart(l.pains.ownerKey[name])
+	m.urlPart(l.d.ownerKey[name])
 }

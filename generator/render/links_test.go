@@ -27,7 +27,7 @@ func TestRootOf(t *testing.T) {
 }
 
 func TestLinksPercentEncodeIDs(t *testing.T) {
-	l := links{root: "../../", pains: &derived{}}
+	l := links{root: "../../", d: &derived{}}
 	p := &site.Persona{ID: "корпоративный"}
 	tests := []struct{ name, got, want string }{
 		{"persona", l.Persona(p), "../../personas/%D0%BA%D0%BE%D1%80%D0%BF%D0%BE%D1%80%D0%B0%D1%82%D0%B8%D0%B2%D0%BD%D1%8B%D0%B9/"},

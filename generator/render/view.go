@@ -170,7 +170,7 @@ func newView(s *site.Site, p Page, d *derived) (view, error) {
 
 // pageView builds the view of page p for its type.
 func pageView(s *site.Site, p Page, d *derived) (view, error) {
-	c := common{Site: s, Config: s.Config, Page: p, Section: p.Type, Link: links{root: rootOf(p.Path), pains: d}}
+	c := common{Site: s, Config: s.Config, Page: p, Section: p.Type, Link: links{root: rootOf(p.Path), d: d}}
 	if c.Config == nil {
 		c.Config = config.Default()
 	}
@@ -220,7 +220,7 @@ func pageView(s *site.Site, p Page, d *derived) (view, error) {
 		c.Crumbs = []crumb{home, {"Touchpoints", c.Link.To("touchpoints/")}}
 		return &touchpointView{common: c, Touchpoint: t, Steps: touchpointStepRows(t.Steps, c.Link)}, nil
 	case PainIndex:
-		return newPainIndexView(c, p), nil
+		return newPainIndexView(c, p, d), nil
 	case PainsByStage:
 		c.Title, c.Section = "Pain points by stage", PainIndex
 		c.Crumbs = []crumb{home, {"Pain points", c.Link.To("pains/")}}

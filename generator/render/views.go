@@ -173,7 +173,7 @@ func newPersonaView(c common, p *site.Persona) *personaView {
 	return &v
 }
 
-func newPainIndexView(c common, p Page) *painIndexView {
+func newPainIndexView(c common, p Page, d *derived) *painIndexView {
 	s := c.Site
 	n := max(p.Number, 1)
 	v := painIndexView{common: c, Number: n, Pages: painPageCount(len(s.Pains))}
@@ -185,6 +185,6 @@ func newPainIndexView(c common, p Page) *painIndexView {
 	offset := min((n-1)*PainsPerPage, len(s.Pains))
 	v.Pains = s.Pains[offset:min(offset+PainsPerPage, len(s.Pains))]
 	v.Rows = painIndexRows(v.Pains, offset, c.Link)
-	v.Severities, v.Mentions = c.Link.pains.severities, c.Link.pains.mentions
+	v.Severities, v.Mentions = d.severities, d.mentions
 	return &v
 }
