@@ -11,14 +11,14 @@ import (
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
-// funcs are the helpers templates may call: formatting only; anything
-// computed from the model is computed in Go before the template runs.
 // How dates are shown, and written in datetime attributes.
 const (
 	dateLayout    = "2 January 2006"
 	isoDateLayout = "2006-01-02"
 )
 
+// funcs are the helpers templates may call: formatting only; anything
+// computed from the model is computed in Go before the template runs.
 func funcs() template.FuncMap {
 	return template.FuncMap{
 		"emotion": chart.FormatEmotion,
