@@ -61,7 +61,7 @@ func (d *decoder) str(key string, n *Node) string {
 	case Bool:
 		return fmt.Sprint(n.Bool)
 	case Date:
-		return formatDate(n.Time)
+		return formatDate(n)
 	case Null:
 		return ""
 	}
@@ -69,12 +69,22 @@ func (d *decoder) str(key string, n *Node) string {
 	return ""
 }
 
-func formatDate(t time.Time) string {
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
-		return t.Format("2006-01-02")
+// formatDate writes a date value the way it was written: a date, a local
+// or offset date-time, or a time of day.
+func formatDate(n *Node) string {
+	switch {
+	case n.Clock == TimeOnly:
+		return n.Time.Format("15:04:05")
+	case n.Clock == DateOnly:
+		return n.Time.Format("2006-01-02")
+	case isLocal(n.Time):
+		return n.Time.Format("2006-01-02T15:04:05")
 	}
-	return t.Format(time.RFC3339)
+	return n.Time.Format(time.RFC3339)
 }
+
+// isLocal reports whether t was written without an offset.
+func isLocal(t time.Time) bool { return t.Location().String() == "datetime-local" }
 
 // text reads a string field that must be text (not a list or a table).
 func (d *decoder) text(key string, n *Node) string { return strings.TrimSpace(d.str(key, n)) }
@@ -132,7 +142,11 @@ func (d *decoder) boolean(key string, n *Node) (bool, bool) {
 func (d *decoder) date(key string, n *Node) (time.Time, bool) {
 	switch n.Kind {
 	case Date:
-		return n.Time, true
+		if n.Clock == DateOnly {
+			return n.Time, true
+		}
+		d.notADay(key, n)
+		return time.Time{}, false
 	case String:
 		if t, err := time.Parse("2006-01-02", strings.TrimSpace(n.Str)); err == nil {
 			return t, true
@@ -140,6 +154,18 @@ func (d *decoder) date(key string, n *Node) (time.Time, bool) {
 	}
 	d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not %s", key, describe(n))
 	return time.Time{}, false
+}
+
+// notADay reports a date-time or a time of day where a day is expected,
+// with the day to write instead when there is one.
+func (d *decoder) notADay(key string, n *Node) {
+	if n.Clock == TimeOnly {
+		d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not the time of day %s", key, formatDate(n)).Hint =
+			fmt.Sprintf("write a day, such as %s = 2025-03-31", key)
+		return
+	}
+	d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not the date and time %s", key, formatDate(n)).Hint =
+		fmt.Sprintf("leave out the time: %s = %s", key, n.Time.Format("2006-01-02"))
 }
 
 // unknown warns about a key the format does not define, naming the closest

@@ -56,7 +56,25 @@ type Node struct {
 	Float float64
 	Bool  bool
 	Time  time.Time
+	// Clock says which parts a Date was written with: a date alone (the
+	// zero value), a date and a time of day, or a time of day alone.
+	Clock Clock
 }
+
+// Clock is the form of a front-matter date value.
+type Clock int
+
+// The forms a date value can take in TOML and YAML.
+const (
+	// DateOnly is a day, such as 2025-03-31.
+	DateOnly Clock = iota
+	// DateTime is a day with a time of day, with or without an offset,
+	// such as 2025-03-31T10:00:00.
+	DateTime
+	// TimeOnly is a time of day without a day, such as 10:00:00 (TOML's
+	// local time).
+	TimeOnly
+)
 
 // Field is one key of a table and its value.
 type Field struct {

@@ -96,7 +96,7 @@ func tomlNode(v any, path string, places map[string]place, pos diag.Pos) *Node {
 	case bool:
 		n.Kind, n.Bool = Bool, v
 	case time.Time:
-		n.Kind, n.Time = Date, v
+		n.Kind, n.Time, n.Clock = Date, v, clockOf(v)
 	case map[string]any:
 		n.Kind = Table
 		n.Fields = tomlFields(v, path, places, pos)
@@ -112,6 +112,19 @@ func tomlNode(v any, path string, places map[string]place, pos diag.Pos) *Node {
 		}
 	}
 	return n
+}
+
+// clockOf tells a TOML date from a date-time and a time of day by the
+// name of the zone BurntSushi/toml gives each local form (it does not
+// export the zones); offset date-times carry a real zone.
+func clockOf(t time.Time) Clock {
+	switch t.Location().String() {
+	case "date-local":
+		return DateOnly
+	case "time-local":
+		return TimeOnly
+	}
+	return DateTime
 }
 
 func elemPos(places map[string]place, path string, i int, fallback diag.Pos) diag.Pos {
