@@ -257,6 +257,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 		}
 		return out
 	}
+	d.checkControls(front)
 	id := strings.TrimSuffix(path.Base(file), ".md")
 	meta := Meta{ID: id, Path: file}
 	dir := ""
