@@ -118,12 +118,9 @@ func Parse(cfg *Config, data []byte) diag.List {
 		diags.Warnf(FileName, diag.Pos{}, "unknown setting %q is ignored", k.String())
 	}
 	at := func(key string) diag.Pos { return keyPos(data, "", key) }
-	if cfg.Emotion.Min >= cfg.Emotion.Max {
-		diags.Errorf(FileName, keyPos(data, "emotion", "min"), "emotion scale min (%d) must be below max (%d)", cfg.Emotion.Min, cfg.Emotion.Max)
-	}
-	if cfg.Emotion.Max-cfg.Emotion.Min > 100 {
-		diags.Errorf(FileName, keyPos(data, "emotion", "max"), "emotion scale from %d to %d is too wide; use at most 100 steps", cfg.Emotion.Min, cfg.Emotion.Max)
-	}
+	checkScale(cfg.Emotion, data, &diags)
+	checkText(cfg, data, &diags)
+	checkURLs(cfg, data, &diags)
 	if cfg.StaleAfter < 0 {
 		diags.Errorf(FileName, at("staleAfter"), "staleAfter must be a number of days, 0 or more")
 	}

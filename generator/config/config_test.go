@@ -29,7 +29,11 @@ func TestParse(t *testing.T) {
 		{"number for a table", "emotion = 3\n", "config.toml:1: error: emotion must be a table, not a whole number", nil},
 		{"key of another table", "[params]\nmax = 1\n[emotion]\nmin = 5\nmax = 300\n", "config.toml: warning: unknown setting \"params\" is ignored\n" +
 			"config.toml: warning: unknown setting \"params.max\" is ignored\n" +
-			"config.toml:5:1: error: emotion scale from 5 to 300 is too wide; use at most 100 steps", nil},
+			"config.toml:5:1: error: emotion scale max (300) must be between -100 and 100", nil},
+		{"scale too wide", "[emotion]\nmin = -100\nmax = 100\n", "config.toml:3:1: error: emotion scale from -100 to 100 is too wide; use at most 100 steps", nil},
+		{"https edit URL with a query", "editURL = \"https://git.example/edit?path=\"\n", "", nil},
+		{"base URL with a query", "baseURL = \"https://x.example/?a=1\"\n", "config.toml:1:1: error: baseURL \"https://x.example/?a=1\" must not hold a query (?...)", nil},
+		{"URL without a host", "editURL = \"https:///edit/\"\n", "config.toml:1:1: error: editURL \"https:///edit/\" has no host name", nil},
 		{"dotted key", "emotion.min = 3\nemotion.max = 3\n", "config.toml:1:1: error: emotion scale min (3) must be below max (3)", nil},
 		{"theme path", "theme = \"../x\"\n", "config.toml:1:1: error: theme \"../x\" must be the name of a folder in themes/", nil},
 	}
