@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
@@ -79,22 +81,17 @@ func Load(opts Options) (*Set, diag.List) {
 	seen := map[string]string{}
 	for i, r := range results {
 		diags.Append(r.diags)
-		id := strings.TrimSuffix(path.Base(jobs[i].name), ".md")
+		id := NormalID(strings.TrimSuffix(path.Base(jobs[i].name), ".md"))
 		if r.doc == nil && jobs[i].section != SectionHome {
 			set.broken(jobs[i].section, id)
 			continue
 		}
-		// Two files whose ids differ only in case publish to one URL on
-		// case-insensitive file systems: the first in path order wins.
-		if key := string(jobs[i].section) + "/" + strings.ToLower(id); jobs[i].section != SectionHome {
-			if prev, dup := seen[key]; dup {
-				file := path.Join(filepath.ToSlash(cfg.ContentDir), jobs[i].name)
-				diags.Errorf(file, diag.Pos{}, "duplicate id %q: %s also publishes to %s/%s/", id, prev, jobs[i].section, strings.ToLower(id)).Hint =
-					"rename one of the files (ids ignore case, since many file systems do)"
+		if jobs[i].section != SectionHome {
+			file := path.Join(filepath.ToSlash(cfg.ContentDir), jobs[i].name)
+			if duplicateID(&diags, seen, jobs[i].section, file) {
 				set.broken(jobs[i].section, id)
 				continue
 			}
-			seen[key] = path.Join(filepath.ToSlash(cfg.ContentDir), jobs[i].name)
 		}
 		switch d := r.doc.(type) {
 		case *HomeDoc:
@@ -108,6 +105,39 @@ func Load(opts Options) (*Set, diag.List) {
 		}
 	}
 	return set, diags
+}
+
+// duplicateID reports file when its id is already taken in section by a
+// file in seen (by IDKey), and records it otherwise: the first in path
+// order wins. Ids that differ only in case publish to one URL on
+// case-insensitive file systems; ids that differ in Unicode form are the
+// same id; look-alikes cannot be told apart by readers or writers.
+func duplicateID(diags *diag.List, seen map[string]string, section Section, file string) bool {
+	id := strings.TrimSuffix(path.Base(file), ".md")
+	key := string(section) + "/" + IDKey(id)
+	prev, dup := seen[key]
+	if !dup {
+		seen[key] = file
+		return false
+	}
+	prevID := strings.TrimSuffix(path.Base(prev), ".md")
+	switch {
+	case strings.EqualFold(id, prevID):
+		diags.Errorf(file, diag.Pos{}, "duplicate id %q: %s also publishes to %s/%s/", id, prev, section, strings.ToLower(id)).Hint =
+			"rename one of the files (ids ignore case, since many file systems do)"
+	case strings.EqualFold(NormalID(id), NormalID(prevID)):
+		form := "composed, NFC; the other's decomposed, NFD"
+		if !norm.NFC.IsNormalString(id) {
+			form = "decomposed, NFD; the other's composed, NFC"
+		}
+		diags.Errorf(file, diag.Pos{}, "duplicate id %q: %s has the same name in another Unicode form (this file's is %s) and also publishes to %s/%s/",
+			NormalID(id), prev, form, section, strings.ToLower(NormalID(id))).Hint = "merge the two files into one"
+	default:
+		id, prevID = NormalID(id), NormalID(prevID)
+		diags.Errorf(file, diag.Pos{}, "id %q looks the same as %q of %s: %s", id, prevID, prev, LookAlike(id, prevID)).Hint =
+			"rename one of the files: readers and writers cannot tell the two ids apart"
+	}
+	return true
 }
 
 func (s *Set) broken(section Section, id string) {
@@ -258,7 +288,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 		return out
 	}
 	d.checkControls(front)
-	id := strings.TrimSuffix(path.Base(file), ".md")
+	id := NormalID(strings.TrimSuffix(path.Base(file), ".md"))
 	meta := Meta{ID: id, Path: file}
 	dir := ""
 	if section != SectionHome {
@@ -303,8 +333,8 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 func suggestID(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
-		if ValidID(string(r)) {
+	for _, r := range strings.ToLower(NormalID(s)) {
+		if idRune(r, b.Len() > 0) {
 			b.WriteRune(r)
 			dash = false
 		} else if !dash && b.Len() > 0 {

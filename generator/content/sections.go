@@ -103,7 +103,7 @@ func (d *decoder) refs(key string, n *Node) []Ref {
 			d.wrongType(key+" item", it, "an id")
 			continue
 		}
-		out = append(out, Ref{ID: strings.TrimSpace(it.Str), Pos: it.Pos})
+		out = append(out, Ref{ID: NormalID(strings.TrimSpace(it.Str)), Pos: it.Pos})
 	}
 	return out
 }

@@ -28,7 +28,7 @@ func decodeStep(d *decoder, n *Node, scale config.Scale, s *StepDoc) {
 				d.wrongType("stage", v, "a stage id")
 				continue
 			}
-			s.Stage = Ref{ID: strings.TrimSpace(v.Str), Pos: v.Pos}
+			s.Stage = Ref{ID: NormalID(strings.TrimSpace(v.Str)), Pos: v.Pos}
 			if s.Stage.ID == "" {
 				d.errorf(v.Pos, "stage is empty").Hint = "write the id of a stage: a file name in content/stages/ without .md"
 			}
@@ -138,7 +138,7 @@ func (d *decoder) pains(n *Node) []PainDoc {
 			case "severity":
 				p.Severity = d.choice("severity", f.Value, severities)
 			case "id":
-				p.ID = d.text("id", f.Value)
+				p.ID = NormalID(d.text("id", f.Value))
 				if p.ID != "" && !ValidID(p.ID) {
 					d.errorf(f.Value.Pos, "pain id %q may only use letters, digits, \"-\" and \"_\"", p.ID)
 					p.ID = ""

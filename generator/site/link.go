@@ -154,6 +154,11 @@ func hint[T any](id string, known map[string]T, section string) string {
 		ids = append(ids, k)
 	}
 	slices.Sort(ids)
+	for _, k := range ids {
+		if content.IDKey(k) == content.IDKey(id) && !strings.EqualFold(k, id) {
+			return fmt.Sprintf("did you mean %q? %s", k, content.LookAlike(id, k))
+		}
+	}
 	if c := diag.Closest(id, ids); c != "" {
 		return fmt.Sprintf("did you mean %q?", c)
 	}
