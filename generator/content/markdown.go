@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"path"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -17,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
@@ -192,8 +192,8 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 // root-relative ones rewritten relative to the page, internal ones recorded.
 func (info *pageInfo) vet(n ast.Node, dest string, src []byte, out *[]byte) bool {
 	pos := info.nodePos(n, src)
-	if !SafeURL(dest) {
-		info.warns = append(info.warns, bodyWarning{pos, "link " + strconv.Quote(clip(dest, 60)) + " is not http, https, mailto or a page of the portal; its link is removed"})
+	if msg := unsafeLinkMessage(dest); msg != "" {
+		info.warns = append(info.warns, bodyWarning{pos, msg})
 		return false
 	}
 	if hasScheme(dest) || strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "#") || dest == "" {
@@ -220,7 +220,10 @@ func (info *pageInfo) vet(n ast.Node, dest string, src []byte, out *[]byte) bool
 			fromRoot = ""
 		}
 	}
-	info.links = append(info.links, Link{Target: fromRoot, Pos: pos})
+	if cur := string(*out); !norm.NFC.IsNormalString(cur) {
+		*out = []byte(NormalID(cur)) // pages are published under composed ids
+	}
+	info.links = append(info.links, Link{Target: linkTarget(fromRoot), Pos: pos})
 	return true
 }
 
