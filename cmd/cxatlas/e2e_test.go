@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,6 +160,23 @@ func TestExitStatus(t *testing.T) {
 	}
 }
 
+func TestConfigValuesChecked(t *testing.T) {
+	site := copyDir(t, "testdata/portals/minimal")
+	cfg := "title = \"Minimal\"\nbaseURL = \"javascript:alert(1)//\"\n[emotion]\nmin = -9223372036854775808\nmax = 9223372036854775807\n"
+	if err := os.WriteFile(filepath.Join(site, "config.toml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := cxatlas(t, site, "build", "-d", t.TempDir())
+	for _, want := range []string{
+		`config.toml:2:1: error: baseURL "javascript:alert(1)//" must be an http or https address, not a javascript: link`,
+		`config.toml:4:1: error: emotion scale min (-9223372036854775808) must be between -100 and 100`,
+	} {
+		if r.code != 1 || !strings.Contains(r.stderr+r.stdout, want) {
+			t.Errorf("exit %d, want %q in:\n%s%s", r.code, want, r.stdout, r.stderr)
+		}
+	}
+}
+
 func TestCheckJSON(t *testing.T) {
 	r := cxatlas(t, ".", "check", "-format", "json", "-s", "testdata/portals/edge")
 	var got []struct {
@@ -184,6 +202,14 @@ func TestNewThenBuild(t *testing.T) {
 	}
 	if r := cxatlas(t, site, "new", "stage", "returns"); r.code != 2 || !strings.Contains(r.stderr, "already exists") {
 		t.Errorf("second new: exit %d: %s", r.code, r.stderr)
+	}
+	// An id the build would take for an existing one is refused, naming it.
+	for _, id := range []string{"Student", "studеnt"} {
+		r := cxatlas(t, site, "new", "persona", id)
+		want := fmt.Sprintf("cxatlas new: id %q clashes with content/personas/student.md, which has ", id)
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("new persona %s: exit %d: %s", id, r.code, r.stderr)
+		}
 	}
 	// A new persona names no stage yet: check says so, with its position.
 	r := cxatlas(t, site, "check")

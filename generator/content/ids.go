@@ -60,6 +60,24 @@ func LookAlike(a, b string) string {
 	return ""
 }
 
+// Clash says how id resembles other when the two count as the same id
+// (see IDKey): "the same id", "the same id in other case", "the same id
+// in another Unicode form" or the letter that makes them look-alikes. It
+// returns "" when they do not clash.
+func Clash(id, other string) string {
+	switch {
+	case IDKey(id) != IDKey(other):
+		return ""
+	case id == other:
+		return "the same id"
+	case strings.EqualFold(id, other):
+		return "the same id in other case"
+	case strings.EqualFold(NormalID(id), NormalID(other)):
+		return "the same id in another Unicode form"
+	}
+	return "a look-alike: " + LookAlike(id, other)
+}
+
 // script names the script of a letter, for messages about look-alikes.
 func script(r rune) string {
 	for _, s := range []struct {

@@ -18,9 +18,12 @@ import (
 func Kinds() []string { return []string{"persona", "stage", "touchpoint"} }
 
 // New writes contentDir/<section>/<id>.md for kind ("persona", "stage" or
-// "touchpoint") and returns its path. It refuses an invalid id and never
-// overwrites an existing file.
+// "touchpoint") and returns its path. The id is kept as written, in
+// Unicode normal form C. It refuses an invalid id, an id that the build
+// would take for one already in the section (in other case, in another
+// Unicode form or a look-alike), and never overwrites an existing file.
 func New(contentDir, kind, id string, today time.Time) (string, error) {
+	id = content.NormalID(id)
 	var section, text string
 	title := titleOf(id)
 	switch kind {
@@ -37,6 +40,9 @@ func New(contentDir, kind, id string, today time.Time) (string, error) {
 		return "", fmt.Errorf("id %q may only use letters, digits, \"-\" and \"_\"", id)
 	}
 	dir := filepath.Join(contentDir, section)
+	if err := checkClash(dir, id); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -53,6 +59,44 @@ func New(contentDir, kind, id string, today time.Time) (string, error) {
 		return "", err
 	}
 	return p, f.Close()
+}
+
+// checkClash returns an error naming the file of dir, at any depth, whose
+// id clashes with id, the way the build reads the section.
+func checkClash(dir, id string) error {
+	var clash error
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		other, ok := strings.CutSuffix(name, ".md")
+		if d.IsDir() || !ok {
+			return nil
+		}
+		switch how := content.Clash(id, other); {
+		case how == "":
+			return nil
+		case other == id:
+			clash = fmt.Errorf("%s already exists", p)
+		default:
+			clash = fmt.Errorf("id %q clashes with %s, which has %s: the build would reject the new file as a duplicate; edit that file or choose another id", id, p, how)
+		}
+		return fs.SkipAll
+	})
+	if err != nil {
+		return err
+	}
+	return clash
 }
 
 // titleOf turns an id into a starting title: "call-centre" → "Call centre".
