@@ -2,6 +2,7 @@ package content
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -50,4 +51,28 @@ func TestLookAlike(t *testing.T) {
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// FuzzIDs checks the id rules on any file name: a suggested id is valid
+// and keeps the composed form, and the key of an id does not depend on
+// the Unicode form it is written in.
+func FuzzIDs(f *testing.F) {
+	for _, s := range []string{"сайт йота", norm.NFD.String("сайт-йота"), "Café", "sitе", "\u0301a", "..", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		id := suggestID(s)
+		if !ValidID(id) || !norm.NFC.IsNormalString(id) {
+			t.Errorf("suggestID(%q) = %q, not a valid composed id", s, id)
+		}
+		if IDKey(s) != IDKey(norm.NFD.String(s)) {
+			t.Errorf("IDKey(%q) depends on the Unicode form", s)
+		}
+		if ValidID(s) && Clash(s, norm.NFD.String(s)) == "" {
+			t.Errorf("%q and its decomposed form do not clash", s)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"html"
 	"strings"
 	"testing"
 
@@ -26,4 +27,18 @@ func TestLinksResolvedLikeIDs(t *testing.T) {
 	if !strings.Contains(string(html), `href="../../touchpoints/%D0%B9%D0%BE%D1%82%D0%B0/"`) {
 		t.Errorf("decomposed link not published composed: %s", html)
 	}
+}
+
+// FuzzUnsafeLinkMessage checks that no destination a browser would read
+// as a javascript: or data: link is let through, however it is disguised.
+func FuzzUnsafeLinkMessage(f *testing.F) {
+	for _, s := range []string{"jav&#x61;script:alert(1)", "java&Tab;script:x", "java%73cript:x", "/stages/buy/", "https://x.example/", "data:x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		msg := unsafeLinkMessage(dest)
+		if scheme := revealedScheme(html.UnescapeString(dest)); (scheme == "javascript" || scheme == "data") && msg == "" {
+			t.Errorf("%q (a %s: link) is let through", dest, scheme)
+		}
+	})
 }
