@@ -1,7 +1,7 @@
 package content
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -11,25 +11,56 @@ import (
 // an escape sequence is never meant, and would go into every page, feed
 // and search index the text is shown in.
 func (d *decoder) checkControls(root *Node) {
-	var walk func(key string, n *Node)
-	walk = func(key string, n *Node) {
+	// The key path is kept as a stack of steps and only spelled out for a
+	// value that is reported, so checking costs no allocation.
+	path := make([]pathStep, 0, 8)
+	var walk func(n *Node)
+	walk = func(n *Node) {
 		switch n.Kind {
 		case String:
 			if i, r, ok := findControl(n.Str); ok {
-				d.errorf(n.Pos, "%s holds the control character %U at character %d", key, r, i).Hint =
+				d.errorf(n.Pos, "%s holds the control character %U at character %d", keyPath(path), r, i).Hint =
 					"remove it (text may hold tabs and line breaks, but no other control characters)"
 			}
 		case List:
 			for i, it := range n.Items {
-				walk(fmt.Sprintf("%s[%d]", key, i+1), it)
+				path = append(path, pathStep{index: i + 1})
+				walk(it)
+				path = path[:len(path)-1]
 			}
 		case Table:
 			for _, f := range n.Fields {
-				walk(strings.TrimPrefix(key+"."+f.Key, "."), f.Value)
+				path = append(path, pathStep{key: f.Key})
+				walk(f.Value)
+				path = path[:len(path)-1]
 			}
 		}
 	}
-	walk("", root)
+	walk(root)
+}
+
+// pathStep is a key of a table or, when key is "", a place in a list
+// counted from 1.
+type pathStep struct {
+	key   string
+	index int
+}
+
+// keyPath spells out a path as the writer would look for it:
+// "steps[2].pains[1]".
+func keyPath(path []pathStep) string {
+	var b strings.Builder
+	for _, s := range path {
+		if s.key == "" {
+			b.WriteString("[" + strconv.Itoa(s.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.key)
+	}
+	return b.String()
 }
 
 // findControl returns the first control character of s other than tab,
@@ -39,7 +70,7 @@ func findControl(s string) (int, rune, bool) {
 	i := 0
 	for _, r := range s {
 		i++
-		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+		if r < ' ' && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && unicode.IsControl(r) {
 			return i, r, true
 		}
 	}
