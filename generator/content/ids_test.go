@@ -31,6 +31,29 @@ func TestIDKey(t *testing.T) {
 	}
 }
 
+func TestValidID(t *testing.T) {
+	tests := []struct {
+		id   string
+		want bool
+	}{
+		{"search-ads", true},
+		{"сайт_йота", true},
+		{norm.NFD.String("йота"), true}, // и + combining breve
+		{"हिंदी", true},                 // vowel signs are marks
+		{"\u0301a", false},              // a mark cannot start an id
+		{"site\uFE0F", false},           // a variation selector shows nothing
+		{"si\u034Fte", false},           // nor does the grapheme joiner
+		{"a b", false},
+		{"a.b", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := ValidID(tt.id); got != tt.want {
+			t.Errorf("ValidID(%q) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+}
+
 func TestSuggestIDKeepsTheWord(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{norm.NFD.String("сайт йота"), "сайт-йота"},
