@@ -138,7 +138,10 @@ func (d *decoder) date(key string, n *Node) (time.Time, bool) {
 			return t, true
 		}
 	}
-	d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not %s", key, describe(n))
+	e := d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not %s", key, describe(n))
+	if n.Kind == String && isDateSlip(strings.TrimSpace(n.Str)) {
+		e.Hint = "write " + dateHint(strings.TrimSpace(n.Str))
+	}
 	return time.Time{}, false
 }
 

@@ -251,7 +251,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
-			d.errorf(pe.Pos, "%s", pe.Message)
+			d.errorf(pe.Pos, "%s", pe.Message).Hint = pe.Hint
 		} else {
 			d.errorf(diag.Pos{Line: sp.FrontLine}, "%v", err)
 		}
