@@ -14,6 +14,8 @@ import (
 type decoder struct {
 	file  string
 	diags *diag.List
+	// format is the language of the front matter, for hints in its syntax.
+	format Format
 }
 
 func (d *decoder) errorf(pos diag.Pos, format string, args ...any) *diag.Diagnostic {
@@ -98,7 +100,7 @@ func (d *decoder) strList(key string, n *Node) []string {
 		}
 		return out
 	}
-	d.errorf(n.Pos, "%s must be a list, not %s", key, describe(n)).Hint = fmt.Sprintf("write %s = [\"...\", \"...\"]", key)
+	d.errorf(n.Pos, "%s must be a list, not %s", key, describe(n)).Hint = listHint(d.format, key, n)
 	return nil
 }
 

@@ -242,6 +242,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 		d.errorf(diag.Pos{Line: se.Line, Col: 1}, "%s", se.Message)
 		return out
 	}
+	d.format = sp.Format
 	var front *Node
 	if sp.Format == YAML {
 		front, err = parseYAML(sp.Front, sp.FrontLine)

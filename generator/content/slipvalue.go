@@ -277,3 +277,22 @@ func isoDate(year, month, day string) (string, bool) {
 	}
 	return t.Format("2006-01-02"), true
 }
+
+// listHint says how to write key as a list, in the syntax of format, with
+// the items of a text that was meant as a list ("Save time, Save money").
+func listHint(format Format, key string, n *Node) string {
+	items := `"...", "..."`
+	if n.Kind == String && strings.TrimSpace(n.Str) != "" {
+		var quoted []string
+		for _, it := range strings.Split(n.Str, ",") {
+			if it = strings.TrimSpace(it); it != "" {
+				quoted = append(quoted, strconv.Quote(it))
+			}
+		}
+		items = clip(strings.Join(quoted, ", "), 60)
+	}
+	if format == YAML {
+		return fmt.Sprintf("write %s: [%s], or each item on a line of its own after \"- \"", key, items)
+	}
+	return fmt.Sprintf("write %s = [%s]", key, items)
+}
