@@ -158,7 +158,7 @@ func (s *slipScanner) header() {
 
 // keyValue reads "key = value"; ctx is atTop or inInline.
 func (s *slipScanner) keyValue(ctx valueCtx) bool {
-	start := s.pos()
+	start, off := s.pos(), s.i-s.lineStart
 	key, ok := s.key()
 	if !ok {
 		return false
@@ -171,8 +171,9 @@ func (s *slipScanner) keyValue(ctx valueCtx) bool {
 		value := strings.TrimSpace(s.rest()[1:])
 		s.report(s.pos(), fmt.Sprintf("write %s = %s", key, value), "TOML writes key = value, not key: value")
 		return false
-	case isBareKeyRune(r) || unicode.IsLetter(r):
-		name := strings.TrimSpace(strings.SplitN(s.lineText()[start.Col-1:], "=", 2)[0])
+	case (isBareKeyRune(r) || unicode.IsLetter(r)) && strings.Contains(s.rest(), "="):
+		name, _, _ := strings.Cut(s.lineText()[off:], "=")
+		name = strings.TrimSpace(name)
 		s.report(start, fmt.Sprintf("write %q = ... or %s = ...", name, strings.ReplaceAll(name, " ", "_")),
 			"key %q has a space, which a key may only have in quotes", name)
 		return false

@@ -44,6 +44,8 @@ func TestTOMLSlips(t *testing.T) {
 		{"wrong keyboard layout", "аge = 1\n", 2, 1, `key "аge"`, `if you meant the key "age"`},
 		{"typographic quotes around a key", "“age” = 1\n", 2, 1, "typographic", "straight double quotes"},
 		{"key with a space", "home town = 1\n", 2, 1, `key "home town" has a space`, `home_town = ...`},
+		{"key with a space in an inline table", "p = { \"б\" = 1, home town = 2 }\n", 2, 16, `key "home town" has a space`, `write "home town" = ... or home_town = ...`},
+		{"a line that is no key = value keeps the parser's words", "a stray sentence\n", 2, 3, "malformed TOML:", ""},
 		{"day first", "reviewed = 01.10.2026\n", 2, 12, "01.10.2026 must be written year-month-day", "write reviewed = 2026-10-01"},
 		{"no such day", "reviewed = 31.02.2026\n", 2, 12, "year-month-day", "write reviewed = YYYY-MM-DD"},
 		{"slashes, month first", "reviewed = 12/31/2026\n", 2, 12, "year-month-day", "write reviewed = 2026-12-31"},
