@@ -76,6 +76,8 @@ func TestYAMLSlips(t *testing.T) {
 	for _, c := range []slipCase{
 		{"tab in a map", "profile:\n\tage: 1\n", 3, 1, "YAML indents with spaces only", "replace the tab at 3:1 with spaces"},
 		{"tab after spaces", "steps:\n  - stage: a\n  \t  emotion: 1\n", 4, 3, "YAML indents with spaces only", "replace the tab at 4:3"},
+		{"at sign", "title: a\nowner: @support team\n", 3, 8, "a text that starts with @ must be in quotes", `write owner: "@support team"`},
+		{"backquote in a list", "goals:\n  - `fast`\n", 3, 5, "starts with ` must be in quotes", "write - \"`fast`\""},
 		{"equals", "title: a\nreviewed = 2026-11-01\n", 3, 1, "YAML writes key: value, not key = value", "write reviewed: 2026-11-01"},
 		{"equals on the only line", "title = \"a\"\n", 2, 1, "not key = value", `write title: "a"`},
 		{"no closing quote", "title: \"Solo\nsummary: x\n", 2, 8, "no closing quote", `end it with "`},

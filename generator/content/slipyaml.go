@@ -22,6 +22,9 @@ func yamlSlip(src []byte, firstLine, errLine int, msg string) *ParseError {
 		if e := yamlTab(lines, firstLine, at); e != nil {
 			return e
 		}
+		if e := yamlReserved(lines[at], errLine); e != nil {
+			return e
+		}
 	}
 	if strings.Contains(msg, "could not find expected ':'") {
 		for i := at; i >= 0 && i >= at-1; i-- {
@@ -42,18 +45,10 @@ func yamlSlip(src []byte, firstLine, errLine int, msg string) *ParseError {
 	return nil
 }
 
-// yamlTab finds the tab in the indentation of line at, of the line below
-// (the parser may stop at the line a tab continues) or of the nearest line
-// above.
+// yamlTab finds a tab in the indentation of line at or of the line below,
+// where the parser may stop when a tab continues a block.
 func yamlTab(lines []string, firstLine, at int) *ParseError {
-	order := []int{at}
-	if at+1 < len(lines) {
-		order = append(order, at+1)
-	}
-	for i := at - 1; i >= 0; i-- {
-		order = append(order, i)
-	}
-	for _, i := range order {
+	for i := at; i <= at+1 && i < len(lines); i++ {
 		indent := lines[i][:len(lines[i])-len(strings.TrimLeft(lines[i], " \t"))]
 		if j := strings.IndexByte(indent, '\t'); j >= 0 {
 			p := diag.Pos{Line: firstLine + i, Col: j + 1}
@@ -62,6 +57,21 @@ func yamlTab(lines []string, firstLine, at int) *ParseError {
 		}
 	}
 	return nil
+}
+
+var yamlReservedRE = regexp.MustCompile(`^(\s*(?:- )?(?:[^\s:#"']+:\s+)?)([@` + "`" + `].*)$`)
+
+// yamlReserved reports a text that starts with @ or a backquote, which
+// YAML keeps for later use and refuses unquoted.
+func yamlReserved(line string, n int) *ParseError {
+	m := yamlReservedRE.FindStringSubmatch(line)
+	if m == nil {
+		return nil
+	}
+	text := strings.TrimSpace(m[2])
+	return &ParseError{Pos: diag.Pos{Line: n, Col: utf8.RuneCountInString(m[1]) + 1},
+		Message: fmt.Sprintf("a text that starts with %c must be in quotes in YAML", text[0]),
+		Hint:    fmt.Sprintf("write %s%q", strings.TrimLeft(m[1], " "), text)}
 }
 
 var yamlEqualsRE = regexp.MustCompile(`^(\s*)([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$`)
