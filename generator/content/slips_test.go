@@ -150,3 +150,23 @@ func FuzzTOMLSlip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzYAMLSlip checks that a YAML error, plain-worded or not, never panics
+// and points into the front matter.
+func FuzzYAMLSlip(f *testing.F) {
+	for _, s := range []string{
+		"a:\n\tb: 1\n", "a = 1\n", "a: \"x\nb: 1\n", "a: @x\n", "- `x`\n", "a:\n  - b: 1\n\t  c: 2\n", "a: 'it''s\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		_, err := parseYAML([]byte(src), 2)
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Hint == "" {
+			return
+		}
+		if lines := strings.Count(src, "\n") + 2; pe.Pos.Line < 2 || pe.Pos.Line > lines || pe.Pos.Col < 1 {
+			t.Fatalf("slip at %d:%d, outside the %d lines of the front matter", pe.Pos.Line, pe.Pos.Col, lines)
+		}
+	})
+}
