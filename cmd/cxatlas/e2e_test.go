@@ -193,28 +193,46 @@ func TestCheckJSON(t *testing.T) {
 	}
 }
 
+// TestNewThenBuild writes a persona, a stage and a touchpoint with new in
+// an English and a Russian site: the templates speak the site's language,
+// and check and build take them as they are.
 func TestNewThenBuild(t *testing.T) {
-	site := copyDir(t, "testdata/portals/minimal")
-	for _, args := range [][]string{{"new", "stage", "returns"}, {"new", "touchpoint", "chat-bot"}, {"new", "persona", "student"}} {
-		if r := cxatlas(t, site, args...); r.code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
-		}
-	}
-	if r := cxatlas(t, site, "new", "stage", "returns"); r.code != 2 || !strings.Contains(r.stderr, "already exists") {
-		t.Errorf("second new: exit %d: %s", r.code, r.stderr)
-	}
-	// An id the build would take for an existing one is refused, naming it.
-	for _, id := range []string{"Student", "studеnt"} {
-		r := cxatlas(t, site, "new", "persona", id)
-		want := fmt.Sprintf("cxatlas new: id %q clashes with content/personas/student.md, which has ", id)
-		if r.code != 2 || !strings.Contains(r.stderr, want) {
-			t.Errorf("new persona %s: exit %d: %s", id, r.code, r.stderr)
-		}
-	}
-	// A new persona names no stage yet: check says so, with its position.
-	r := cxatlas(t, site, "check")
-	if r.code != 1 || !strings.Contains(r.stdout, "content/personas/student.md:") {
-		t.Errorf("check after new: exit %d: %s", r.code, r.stdout)
+	for _, c := range []struct {
+		portal, persona, stage, touchpoint, words string
+		clashes                                   []string
+	}{
+		{"minimal", "student", "returns", "chat-bot", "# A persona: one customer segment", []string{"Student", "studеnt"}},
+		{"cyrillic", "студент", "возврат", "чат-бот", "# Персона: один сегмент клиентов", []string{"Студент"}},
+	} {
+		t.Run(c.portal, func(t *testing.T) {
+			site := copyDir(t, "testdata/portals/"+c.portal)
+			for _, args := range [][]string{{"new", "stage", c.stage}, {"new", "touchpoint", c.touchpoint}, {"new", "persona", c.persona}} {
+				if r := cxatlas(t, site, args...); r.code != 0 {
+					t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+				}
+			}
+			if r := cxatlas(t, site, "new", "stage", c.stage); r.code != 2 || !strings.Contains(r.stderr, "already exists") {
+				t.Errorf("second new: exit %d: %s", r.code, r.stderr)
+			}
+			// An id the build would take for an existing one is refused, naming it.
+			for _, id := range c.clashes {
+				r := cxatlas(t, site, "new", "persona", id)
+				want := fmt.Sprintf("cxatlas new: id %q clashes with content/personas/%s.md, which has ", id, c.persona)
+				if r.code != 2 || !strings.Contains(r.stderr, want) {
+					t.Errorf("new persona %s: exit %d: %s", id, r.code, r.stderr)
+				}
+			}
+			data, err := os.ReadFile(filepath.Join(site, "content", "personas", c.persona+".md"))
+			if err != nil || !strings.Contains(string(data), c.words) {
+				t.Errorf("the new persona is not in the site's language (%v):\n%s", err, data)
+			}
+			if r := cxatlas(t, site, "check"); r.code != 0 || strings.Contains(r.stdout+r.stderr, "error:") {
+				t.Errorf("check after new: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			if r := cxatlas(t, site, "build"); r.code != 0 {
+				t.Errorf("build after new: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+			}
+		})
 	}
 }
 

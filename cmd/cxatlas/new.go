@@ -36,7 +36,17 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		report(stderr, diags, true)
 		return errContent
 	}
-	p, err := scaffold.New(filepath.Join(*site, filepath.FromSlash(cfg.ContentDir)), pos[0], pos[1], time.Now())
+	// The review date of a new persona is today, or the day builds are
+	// judged against when SOURCE_DATE_EPOCH sets one.
+	today, err := buildTime()
+	if err != nil {
+		fmt.Fprintf(stderr, "cxatlas new: %v\n", err)
+		return errUsage
+	}
+	if today.IsZero() {
+		today = time.Now()
+	}
+	p, err := scaffold.New(filepath.Join(*site, filepath.FromSlash(cfg.ContentDir)), pos[0], pos[1], cfg.Language, today)
 	if err != nil {
 		fmt.Fprintf(stderr, "cxatlas new: %v\n", err)
 		return errUsage

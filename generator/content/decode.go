@@ -14,6 +14,8 @@ import (
 type decoder struct {
 	file  string
 	diags *diag.List
+	// format is the language of the front matter, for hints in its syntax.
+	format Format
 }
 
 func (d *decoder) errorf(pos diag.Pos, format string, args ...any) *diag.Diagnostic {
@@ -108,7 +110,7 @@ func (d *decoder) strList(key string, n *Node) []string {
 		}
 		return out
 	}
-	d.errorf(n.Pos, "%s must be a list, not %s", key, describe(n)).Hint = fmt.Sprintf("write %s = [\"...\", \"...\"]", key)
+	d.errorf(n.Pos, "%s must be a list, not %s", key, describe(n)).Hint = listHint(d.format, key, n)
 	return nil
 }
 
@@ -152,7 +154,10 @@ func (d *decoder) date(key string, n *Node) (time.Time, bool) {
 			return t, true
 		}
 	}
-	d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not %s", key, describe(n))
+	e := d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not %s", key, describe(n))
+	if n.Kind == String && isDateSlip(strings.TrimSpace(n.Str)) {
+		e.Hint = "write " + dateHint(strings.TrimSpace(n.Str))
+	}
 	return time.Time{}, false
 }
 

@@ -272,6 +272,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 		d.errorf(diag.Pos{Line: se.Line, Col: 1}, "%s", se.Message)
 		return out
 	}
+	d.format = sp.Format
 	var front *Node
 	if sp.Format == YAML {
 		front, err = parseYAML(sp.Front, sp.FrontLine)
@@ -281,7 +282,7 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
-			d.errorf(pe.Pos, "%s", pe.Message)
+			d.errorf(pe.Pos, "%s", pe.Message).Hint = pe.Hint
 		} else {
 			d.errorf(diag.Pos{Line: sp.FrontLine}, "%v", err)
 		}

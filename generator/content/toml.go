@@ -17,6 +17,8 @@ import (
 type ParseError struct {
 	Pos     diag.Pos
 	Message string
+	// Hint, when set, says how to fix it.
+	Hint string
 }
 
 func (e *ParseError) Error() string {
@@ -43,6 +45,9 @@ func parseTOMLSlow(src []byte, firstLine int) (*Node, error) {
 			line := pe.Position.Line
 			if line < 1 {
 				line = 1
+			}
+			if slip := tomlSlip(src, firstLine, firstLine+line-1); slip != nil {
+				return nil, slip
 			}
 			return nil, &ParseError{
 				Pos:     diag.Pos{Line: firstLine + line - 1, Col: max(pe.Position.Col, 1)},

@@ -30,6 +30,9 @@ func parseYAML(src []byte, firstLine int) (n *Node, err error) {
 			}
 			msg = m[2]
 		}
+		if slip := yamlSlip(src, firstLine, firstLine+line-1, msg); slip != nil {
+			return nil, slip
+		}
 		if strings.Contains(msg, "mapping values") || strings.Contains(msg, "did not find expected") {
 			msg += "; check the indentation, and quote text that contains \": \" or starts with a special character"
 		}
@@ -44,6 +47,9 @@ func parseYAML(src []byte, firstLine int) (n *Node, err error) {
 	if top.Kind != yaml.MappingNode {
 		if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
 			return root, nil
+		}
+		if slip := yamlEquals(strings.SplitN(string(src), "\n", 2)[0], firstLine); slip != nil {
+			return nil, slip
 		}
 		return nil, &ParseError{Pos: c.pos(top), Message: "front matter must be a set of \"key: value\" lines"}
 	}

@@ -3,6 +3,7 @@
 package scaffold
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,28 +15,33 @@ import (
 	"github.com/cxatlas/cxatlas/generator/content"
 )
 
+// templates holds a commented template for each kind of file, one folder
+// per language.
+//
+//go:embed templates
+var templates embed.FS
+
 // Kinds lists the kinds of file New can write.
 func Kinds() []string { return []string{"persona", "stage", "touchpoint"} }
 
 // New writes contentDir/<section>/<id>.md for kind ("persona", "stage" or
-// "touchpoint") and returns its path. The id is kept as written, in
-// Unicode normal form C. It refuses an invalid id, an id that the build
-// would take for one already in the section (in other case, in another
-// Unicode form or a look-alike), and never overwrites an existing file.
-func New(contentDir, kind, id string, today time.Time) (string, error) {
+// "touchpoint") and returns its path. The comments of the template are in
+// the site's language (a BCP 47 tag such as "ru" or "en-GB"): Russian for
+// "ru", English otherwise. The id is kept as written, in Unicode normal
+// form C. New refuses an invalid id, an id that the build would take for one
+// already in the section (in other case, in another Unicode form or a
+// look-alike), and never overwrites an existing file.
+func New(contentDir, kind, id, language string, today time.Time) (string, error) {
 	id = content.NormalID(id)
-	var section, text string
-	title := titleOf(id)
-	switch kind {
-	case "persona":
-		section, text = "personas", fmt.Sprintf(personaTemplate, title, today.Format("2006-01-02"))
-	case "stage":
-		section, text = "stages", fmt.Sprintf(stageTemplate, title)
-	case "touchpoint":
-		section, text = "touchpoints", fmt.Sprintf(touchpointTemplate, title)
-	default:
+	section, ok := sectionOf(kind)
+	if !ok {
 		return "", fmt.Errorf("unknown kind %q: use persona, stage or touchpoint", kind)
 	}
+	tmpl, err := templates.ReadFile("templates/" + templateLanguage(language) + "/" + kind + ".md")
+	if err != nil {
+		return "", err
+	}
+	text := strings.NewReplacer("{title}", titleOf(id), "{today}", today.Format("2006-01-02")).Replace(string(tmpl))
 	if !content.ValidID(id) {
 		return "", fmt.Errorf("id %q may only use letters, digits, \"-\" and \"_\"", id)
 	}
@@ -109,69 +115,21 @@ func titleOf(id string) string {
 	return strings.ReplaceAll(string(r), `"`, `\"`)
 }
 
-const personaTemplate = `+++
-# A persona: one customer segment and its journey. Keys above [profile]
-# describe the persona; keep them there, or TOML puts them in the table above.
-title = "%s"
-summary = ""                 # one sentence: who they are and what they want
-quote = ""                   # something they said in research, in their words
-priority = 1                 # 1 is the most important segment
-reviewed = %s          # date of the last review with the team
-goals = []                   # what they want to achieve
-needs = []                   # what they need from us to get there
-frustrations = []            # what gets in their way
-channels = []                # channels they use: "web", "phone", "store"...
+// sectionOf names the section a kind of file goes in.
+func sectionOf(kind string) (string, bool) {
+	switch kind {
+	case "persona", "stage", "touchpoint":
+		return kind + "s", true
+	}
+	return "", false
+}
 
-# Free key/value pairs, shown in this order.
-[profile]
-age = ""
-occupation = ""
-city = ""
-
-# The journey: one [[steps]] block per step, in order.
-[[steps]]
-stage = ""                   # a stage id: a file name in content/stages/
-touchpoints = []             # touchpoint ids: file names in content/touchpoints/
-action = ""                  # what the customer does
-thought = ""                 # what they think
-feeling = ""                 # what they feel
-emotion = 0                  # on the scale of config.toml [emotion], -2 to 2 by default
-pains = [
-  # { text = "...", severity = "low|medium|high|critical", id = "shared-id" },
-]
-opportunities = [
-  # { text = "...", impact = "low|medium|high" },
-]
-evidence = []                # interviews, metrics, tickets; links allowed
-duration = ""                # how long the step takes
-artifacts = []               # documents, screens, receipts they use
-+++
-
-The persona's story, in Markdown.
-`
-
-const stageTemplate = `+++
-# A stage of the journey, shown as a column of every map.
-title = "%s"
-order = 1                    # stages are shown in this order
-goal = ""                    # the customer's goal at this stage
-questions = []               # what customers ask here
-kpis = []                    # how the company measures the stage
-+++
-
-What happens at this stage, in Markdown.
-`
-
-const touchpointTemplate = `+++
-# A touchpoint: where the customer meets the company.
-title = "%s"
-channel = ""                 # web, email, phone, store, ...
-mode = "online"              # online or offline
-managed = true               # false for review sites, word of mouth, ...
-owner = ""                   # the team or person responsible
-stages = []                  # stage ids where it is met
-kpis = []                    # how its owner measures it
-+++
-
-What this touchpoint is and how it works, in Markdown.
-`
+// templateLanguage picks the templates for a BCP 47 language tag: "ru" for
+// Russian ("ru", "ru-RU"), "en" for any other.
+func templateLanguage(tag string) string {
+	primary, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	if strings.EqualFold(strings.TrimSpace(primary), "ru") {
+		return "ru"
+	}
+	return "en"
+}

@@ -3,20 +3,24 @@ package site
 import (
 	"slices"
 
+	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
 
 // warnings reports content that builds but is likely a mistake or out of
 // date.
 func (l *linker) warnings() {
+	// A persona file that could not be read may well use the stages and
+	// touchpoints that look unused: saying so would only bury its error.
+	personaBroken := len(l.set.Broken[content.SectionPersonas]) > 0
 	for _, tp := range l.s.Touchpoints {
-		if len(tp.Personas) == 0 {
+		if len(tp.Personas) == 0 && !personaBroken {
 			l.diags.Warnf(tp.Source.Path, diag.Pos{Line: 1, Col: 1}, "touchpoint %q is not used by any persona's steps", tp.ID).Hint =
 				"list it in a step's touchpoints, or remove the file"
 		}
 	}
 	for _, st := range l.s.Stages {
-		if len(st.Steps) == 0 {
+		if len(st.Steps) == 0 && !personaBroken {
 			l.diags.Warnf(st.Source.Path, diag.Pos{Line: 1, Col: 1}, "stage %q has no steps in any persona's journey", st.ID)
 		}
 	}
@@ -30,6 +34,9 @@ func (l *linker) warnings() {
 	l.diags = slices.Grow(l.diags, n)
 	for _, p := range l.s.Personas {
 		switch {
+		case p.Reviewed.IsZero() && l.links[p].doc.ReviewedPos.Line > 0:
+			// reviewed is written but is not a date: that is an error already.
+			p.Stale = true
 		case p.Reviewed.IsZero():
 			p.Stale = true
 			l.diags.Warnf(p.Source.Path, diag.Pos{Line: 1, Col: 1}, "persona %q has no reviewed date", p.ID).Hint =
