@@ -8,10 +8,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cxatlas/cxatlas/generator/publish"
 )
 
 // TestServeCleansUpOnSignal runs cxatlas serve, stops it with a signal and
@@ -105,5 +108,30 @@ func TestServeRefusesProjectFolder(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(victim); len(entries) != 1 {
 		t.Errorf("the refused folder holds %v", entries)
+	}
+}
+
+// TestServeRebuildWaitsForLock holds the lock of serve's -d folder, as a
+// build in another terminal would: the rebuild after a save must fail
+// naming the holder, and the next save must rebuild.
+func TestServeRebuildWaitsForLock(t *testing.T) {
+	site := testSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	s := startServe(t, site, "-d", out)
+	unlock, err := publish.Lock(out, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(t, site, family, `title = "Family"`, `title = "Household"`)
+	want := regexp.MustCompile(`build failed in \d+(\.\d+)?m?s: publish: ` + regexp.QuoteMeta(out) +
+		` is being written by pid ` + strconv.Itoa(os.Getpid()) + ` on host .*; waited 5s for it to finish; try again once it has`)
+	waitOutput(t, s.stderr, want)
+	if err := unlock(); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, site, family, `title = "Household"`, `title = "Home"`)
+	waitOutput(t, s.stdout, regexp.MustCompile(`rebuilt 16 pages .*\(content/personas/family\.md`))
+	if status, page := s.get(t, "personas/family/"); status != 200 || !strings.Contains(page, "<h1>Home</h1>") {
+		t.Errorf("after the lock was released, GET personas/family/: %d\n%s", status, page)
 	}
 }
