@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,6 +100,13 @@ func lockDir(root string, wait time.Duration) (*dirLock, error) {
 			return &dirLock{path: path, file: f, madeDirs: made}, nil
 		case err == nil:
 			continue // the file was replaced while we locked it
+		case errors.Is(err, fs.ErrNotExist) && time.Now().Before(deadline):
+			// A holder that had created the folder for its lock removed
+			// it as it let go.
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return nil, fmt.Errorf("publish: lock: %w", err)
+			}
+			continue
 		case !errors.Is(err, errLocked):
 			removeDirs(made)
 			return nil, fmt.Errorf("publish: lock %s: %w", path, err)

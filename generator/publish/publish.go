@@ -181,7 +181,9 @@ func Write(dir string, files []File, opts Options) (rep Report, err error) {
 		if err == nil && opts.Marker {
 			err = writeMarker(root)
 		}
-		err = errors.Join(err, lock.release())
+		if rerr := lock.release(); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
 	}()
 	if err := guardContents(dir, root, files, opts); err != nil {
 		return Report{}, err
