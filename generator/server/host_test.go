@@ -86,3 +86,17 @@ func TestGuardHosts(t *testing.T) {
 		})
 	}
 }
+
+// FuzzHostAllowed feeds Host headers to the guard of a loopback server: it
+// must never panic, and must pass only hosts with the server's port.
+func FuzzHostAllowed(f *testing.F) {
+	for _, s := range []string{"localhost:1313", "[::1]:1313", "127.0.0.1:1313", "evil.example:1313", "", "[", "a.localhost:1313", "LOCALHOST.:1313", "[::ffff:127.0.0.1]:1313"} {
+		f.Add(s)
+	}
+	g := GuardHosts(http.NotFoundHandler(), &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313})
+	f.Fuzz(func(t *testing.T, host string) {
+		if g.Allowed(host) && !strings.HasSuffix(host, ":1313") {
+			t.Errorf("Allowed(%q) without the server's port", host)
+		}
+	})
+}
