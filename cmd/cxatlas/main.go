@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 const usage = `cxatlas builds customer-journey-map portals from Markdown.
@@ -40,7 +41,9 @@ var errUsage = errors.New("usage")
 var errContent = errors.New("content errors")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// serve cleans up on each of these signals; build and check finish
+	// what they are doing, so that the output folder is never half written.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -17,6 +17,7 @@ import (
 	"github.com/cxatlas/cxatlas/generator/build"
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/diag"
+	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/server"
 	"github.com/cxatlas/cxatlas/generator/watch"
 )
@@ -85,13 +86,27 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("serve: %w", err)
 	}
 	b.build(ctx, nil)
-	return serveUntilDone(ctx, ln, h, w, b.build, stdout)
+	if errors.Is(b.err, publish.ErrUnsafeDir) {
+		ln.Close()
+		return errUsage
+	}
+	return serveUntilDone(ctx, ln, server.GuardHosts(h, ln.Addr(), addrName(*addr)...), h, w, b.build, stdout)
 }
 
-// serveUntilDone serves h on ln and runs the watcher until ctx is done or
-// either stops by itself.
-func serveUntilDone(ctx context.Context, ln net.Listener, h *server.Handler, w *watch.Watcher, step watch.Step, stdout io.Writer) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+// addrName returns the host name of the -addr flag, if it names one
+// rather than an address, for the server to answer to.
+func addrName(addr string) []string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || host == "" || net.ParseIP(host) != nil {
+		return nil
+	}
+	return []string{host}
+}
+
+// serveUntilDone serves guarded, which passes requests on to h, on ln and
+// runs the watcher until ctx is done or either stops by itself.
+func serveUntilDone(ctx context.Context, ln net.Listener, guarded http.Handler, h *server.Handler, w *watch.Watcher, step watch.Step, stdout io.Writer) error {
+	srv := &http.Server{Handler: guarded, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(stdout, "serving %s; press Ctrl+C to stop\n", pageURL(ln.Addr()))
@@ -139,8 +154,9 @@ type rebuilder struct {
 	paths          []string // what the watcher follows
 	h              *server.Handler
 	stdout, stderr io.Writer
-	built          bool // a build has succeeded
-	failing        bool // the last build failed
+	built          bool  // a build has succeeded
+	failing        bool  // the last build failed
+	err            error // what the last build returned
 }
 
 // build builds the portal, prints one line about it, and tells the
@@ -148,6 +164,7 @@ type rebuilder struct {
 func (b *rebuilder) build(_ context.Context, changed []string) {
 	start := time.Now()
 	res, err := build.Build(b.opts)
+	b.err = err
 	took := time.Since(start).Round(time.Millisecond)
 	verb := "rebuilt"
 	if changed == nil {
@@ -158,6 +175,10 @@ func (b *rebuilder) build(_ context.Context, changed []string) {
 		report(b.stderr, res.Diags, changed != nil || err != nil)
 	}
 	switch {
+	case errors.Is(err, publish.ErrUnsafeDir) && changed == nil:
+		// Nothing will ever be written: cmdServe stops.
+		fmt.Fprintf(b.stderr, "cxatlas serve: %v\n", err)
+		return
 	case errors.Is(err, build.ErrContent):
 		var problems []string
 		for _, d := range res.Diags {

@@ -6,15 +6,11 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"io"
 	"log/slog"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -92,7 +88,10 @@ func (r *run) step(name string) {
 // Check loads, links and renders the page list of the portal, reporting
 // every problem, and writes nothing.
 func Check(opts Options) (*Result, error) {
-	r, _, err := prepare(opts, false)
+	r, renderer, err := prepare(opts, false)
+	if err == nil && renderer != nil {
+		r.checkTarget(opts, renderer)
+	}
 	return r.res, err
 }
 
@@ -170,43 +169,12 @@ func Build(opts Options) (*Result, error) {
 	if renderer == nil || r.res.Diags.HasErrors() {
 		return r.res, ErrContent
 	}
-	out := opts.OutDir
-	if out == "" {
-		out = filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.PublishDir))
-	}
-	abs, err := filepath.Abs(out)
+	abs, popts, err := r.target(opts)
 	if err != nil {
 		return r.res, err
 	}
 	r.res.OutDir = abs
-	// Pages are rendered by the publish workers, one at a time each, as they
-	// are staged: only the pages in flight are held in memory.
-	files := make([]publish.File, 0, len(r.res.Pages)+len(r.static))
-	for _, p := range r.res.Pages {
-		if p.Type == render.DataFile {
-			// data.json is written compact and runs to tens of megabytes
-			// on a large portal: it goes to disk as it is made.
-			files = append(files, publish.File{Path: p.Path, Stream: func(w io.Writer) error {
-				return renderer.Render(w, r.res.Site, p)
-			}})
-			continue
-		}
-		// HTML pages come from minified templates; the other files
-		// (sitemap.xml) and the theme's are minified here.
-		minified := strings.HasSuffix(p.Path, ".html")
-		files = append(files, publish.File{Path: p.Path, Minified: minified, Render: func(w *bytes.Buffer) error {
-			return renderer.Render(w, r.res.Site, p)
-		}})
-	}
-	for _, f := range r.static {
-		files = append(files, publish.File{Path: f.Path, Data: f.Data})
-	}
-	// Twice as many workers as cores keep the CPUs busy while others wait
-	// on the file system.
-	popts := publish.Options{Workers: 2 * runtime.GOMAXPROCS(0),
-		Protected: []string{opts.SiteDir, filepath.Join(opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir))}}
-	popts.Minifier = r.minifier
-	popts.Record = recordPath(opts.CacheDir, abs)
+	files := r.files(renderer)
 	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep
 	r.step("render and write")

@@ -41,8 +41,13 @@ type Config struct {
 	Unsafe bool `toml:"unsafe"`
 	// ContentDir is the content folder, relative to the site directory.
 	ContentDir string `toml:"contentDir"`
-	// PublishDir is the output folder, relative to the site directory.
+	// PublishDir is the output folder, relative to the site directory
+	// unless it is absolute. The build refuses one outside the site
+	// directory: only a folder named on the command line may be.
 	PublishDir string `toml:"publishDir"`
+	// PublishDirAt is where config.toml sets publishDir; no position when
+	// it does not.
+	PublishDirAt diag.Pos `toml:"-"`
 	// Theme is the name of a folder under themes/ that overrides the
 	// embedded default theme file by file; "default" or empty uses the
 	// embedded theme alone.
@@ -118,6 +123,7 @@ func Parse(cfg *Config, data []byte) diag.List {
 		diags.Warnf(FileName, diag.Pos{}, "unknown setting %q is ignored", k.String())
 	}
 	at := func(key string) diag.Pos { return keyPos(data, "", key) }
+	cfg.PublishDirAt = at("publishDir")
 	checkScale(cfg.Emotion, data, &diags)
 	checkText(cfg, data, &diags)
 	checkURLs(cfg, data, &diags)

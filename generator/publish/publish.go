@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"time"
 )
 
 // File is one rendered output file.
@@ -78,6 +79,19 @@ type Options struct {
 	// publish directory that is one of them or contains one. The build passes
 	// the site directory and the content directory.
 	Protected []string
+	// Inside, when set, is the folder the publish directory must lie in:
+	// the build passes the site folder for a publishDir of config.toml, and
+	// nothing for a folder named on the command line.
+	Inside string
+	// Marker makes Write publish only into a directory that does not exist,
+	// holds no entries but dot-files and the top-level names of the files,
+	// or holds the marker file (MarkerName) of an earlier Write; and leave
+	// the marker after each successful write.
+	Marker bool
+	// LockWait is how long Write waits for another write to the same
+	// directory to finish before it fails with a *LockError; zero means
+	// DefaultLockWait.
+	LockWait time.Duration
 	// Minifier, when set, minifies every file not marked Minified before
 	// it is compared and written. A nil Minifier writes files as given.
 	Minifier *Minifier
@@ -119,11 +133,18 @@ type Report struct {
 
 // Write publishes files to dir and makes dir hold exactly those files.
 //
-// Write refuses, before touching anything, a dir that is "/", the home
-// directory or one of its ancestors, or equal to or an ancestor of a directory in opts.Protected
-// (all compared as absolute paths with symlinks resolved), and any file path
-// that is absolute, has an empty, "." or ".." segment, a backslash, a NUL, or
-// that names a file and a directory at once.
+// Write refuses, before touching anything, a dir that is "/", a home
+// folder or one of its ancestors, equal to or an ancestor of a directory in
+// opts.Protected, or outside opts.Inside (all compared as absolute paths
+// with symlinks resolved), with a *DirError; and any file path that is
+// absolute, has an empty, "." or ".." segment, a backslash, a NUL, or that
+// names a file and a directory at once.
+//
+// Write then takes a lock on dir, held until it returns, waiting up to
+// opts.LockWait for another write to finish; the lock is a file beside dir,
+// named "."+base+".lock", removed when the write ends. Only with the lock
+// held does it read dir: with opts.Marker set, it refuses a dir that holds
+// entries the files do not explain (see Guard).
 //
 // The write is all or nothing. Every changed file is first staged in a
 // temporary file next to its target; a file whose bytes are already on disk
@@ -143,13 +164,28 @@ type Report struct {
 // build that stands where a new file or directory must go is replaced, even
 // if its name starts with ".".
 //
-// Write is not meant to run twice at once on the same dir.
-func Write(dir string, files []File, opts Options) (Report, error) {
+// Writes to the same dir, from any process, run one after the other.
+func Write(dir string, files []File, opts Options) (rep Report, err error) {
 	if err := validatePaths(files); err != nil {
 		return Report{}, err
 	}
-	root, err := guardDir(dir, opts.Protected)
+	root, err := guardDir(dir, opts)
 	if err != nil {
+		return Report{}, err
+	}
+	lock, err := lockDir(root, opts.LockWait)
+	if err != nil {
+		return Report{}, err
+	}
+	defer func() {
+		if err == nil && opts.Marker {
+			err = writeMarker(root)
+		}
+		if rerr := lock.release(); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+	}()
+	if err := guardContents(dir, root, files, opts); err != nil {
 		return Report{}, err
 	}
 	if opts.Workers <= 0 {
