@@ -52,10 +52,11 @@ func blockDepth(l []byte) int {
 		c := l[i]
 		next := i + 1
 		switch {
-		case c == ' ':
+		case c == ' ' && markers == 0: // spaces after a marker belong to it
 			cols++
-		case c == '\t':
+		case c == '\t' && markers == 0:
 			cols += 4 - cols%4
+		case c == ' ' || c == '\t':
 		case c == '>':
 			markers++
 		case c == '-' || c == '*' || c == '+':

@@ -25,6 +25,8 @@ type tomlLimits struct {
 	// aot counts the elements of arrays of tables, and children the
 	// tables opened by headers, by the name of the header or its parent.
 	aot, children map[string]int
+	// name is the memory of key, which callers do not keep.
+	name []byte
 }
 
 // tomlFrame is an open array or inline table.

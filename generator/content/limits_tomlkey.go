@@ -37,6 +37,8 @@ func (s *tomlLimits) keyValue(prefix int, keys *int) *LimitError {
 // escapes kept) and length. ok is false when there is no key at s.i.
 func (s *tomlLimits) key() (name []byte, n int, ok bool, err *LimitError) {
 	pos := s.pos()
+	name = s.name[:0]
+	defer func() { s.name = name[:0] }()
 	for parts := 1; ; parts++ {
 		if parts > MaxKeyParts {
 			return nil, 0, false, keyPartsError(pos)
@@ -56,7 +58,10 @@ func (s *tomlLimits) key() (name []byte, n int, ok bool, err *LimitError) {
 				return nil, 0, false, nil
 			}
 			s.adv()
-			name = append(name, s.src[start+1:s.i-1]...)
+			n += s.i - start - 2
+			if n <= MaxKeyLen {
+				name = append(name, s.src[start+1:s.i-1]...)
+			}
 		default:
 			for s.i < len(s.src) && isBareKeyByte(s.src[s.i]) {
 				s.adv()
@@ -64,17 +69,21 @@ func (s *tomlLimits) key() (name []byte, n int, ok bool, err *LimitError) {
 			if s.i == start {
 				return nil, 0, false, nil
 			}
-			name = append(name, s.src[start:s.i]...)
+			n += s.i - start
+			if n <= MaxKeyLen {
+				name = append(name, s.src[start:s.i]...)
+			}
 		}
-		if len(name) > MaxKeyLen {
-			return nil, 0, false, keyLenError(pos, len(name))
+		if n > MaxKeyLen {
+			return nil, 0, false, keyLenError(pos, n)
 		}
 		s.skipSpace()
 		if s.peek() != '.' {
-			return name, len(name), true, nil
+			return name, n, true, nil
 		}
 		s.adv()
 		name = append(name, '.')
+		n++
 	}
 }
 

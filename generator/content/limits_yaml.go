@@ -56,7 +56,8 @@ func (s *yamlLimits) line(l []byte, line int) *LimitError {
 		if len(s.indents) == 0 || s.indents[len(s.indents)-1] < indent {
 			s.indents = append(s.indents, indent)
 		}
-		// "- - x" opens a list in a list on one line.
+		// "- - x" opens a list in a list on one line; each entry is a value.
+		dashes := false
 		for len(rest) > 0 && rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ') {
 			skip := 1
 			for skip < len(rest) && rest[skip] == ' ' {
@@ -64,9 +65,13 @@ func (s *yamlLimits) line(l []byte, line int) *LimitError {
 			}
 			rest, col = rest[skip:], col+skip
 			s.indents = append(s.indents, col)
+			dashes = true
 			if err := s.count(diag.Pos{Line: line, Col: col + 1}); err != nil {
 				return err
 			}
+		}
+		if dashes {
+			return s.flowTokens(rest, line, col)
 		}
 	}
 	if err := s.count(diag.Pos{Line: line, Col: col + 1}); err != nil {
