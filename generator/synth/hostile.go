@@ -37,7 +37,34 @@ var hostileShapes = []hostileShape{
 	{"toml-many-tables", func(n int) []byte { return tomlFile(numbered("[a.t%d]\n", n)) }},
 	{"toml-many-steps", func(n int) []byte { return tomlFile(strings.Repeat("[[steps]]\n", n/10)) }},
 	{"toml-deep-header", func(n int) []byte {
-		return tomlFile("[" + strings.Repeat("t.", 15) + "t]\n" + numbered("k%d = 1\n", n))
+		return tomlFile("[" + strings.Repeat("t.", 15) + "t]\n" + numbered("k%d = 1\n", n-64))
+	}},
+	// Files just within the limits: the most work a file may ask for.
+	{"toml-at-depth-limit", func(n int) []byte { return tomlFile(sections("[[t]]\n", "x%d = "+nest("[", "]", "1", 31)+"\n", 30, n)) }},
+	{"toml-at-key-limit", func(n int) []byte {
+		k := strings.Repeat("k", 120)
+		return tomlFile(sections("[[t."+k+"]]\n", k+"%d = ["+strings.Repeat("1, ", 900)+"]\n", 1, n))
+	}},
+	{"toml-at-key-limit-slow-path", func(n int) []byte {
+		// A hexadecimal number sends the file past the fast path, to
+		// BurntSushi/toml and the position scanner.
+		k := strings.Repeat("k", 120)
+		return tomlFile("h = 0x1\n" + sections("[[t."+k+"]]\n", k+"%d = ["+strings.Repeat("1, ", 900)+"]\n", 1, n))
+	}},
+	{"toml-at-table-limit", func(n int) []byte { return tomlFile(sections("[[t]]\n", "k%d = 1\n", 990, n)) }},
+	{"toml-at-string-limit", func(n int) []byte {
+		return tomlFile(sections("[[t]]\n", "x%d = \""+strings.Repeat("a", 64<<10-16)+"\"\n", 1, n))
+	}},
+	{"yaml-at-depth-limit", func(n int) []byte {
+		return yamlFile("t:\n" + sections("- a: 1\n", "  x%d: "+nest("[", "]", "1", 30)+"\n", 30, n))
+	}},
+	{"md-at-quote-limit", func(n int) []byte { return mdFile(numbered(strings.Repeat(">", 64)+" %d\n", n-100)) }},
+	{"md-at-list-limit", func(n int) []byte { return mdFile(numbered(deepList(64*67)+"%d\n\n", n-5000)) }},
+	{"md-at-emphasis-limit", func(n int) []byte {
+		return mdFile(numbered(nest("*a _", "_ a*", "%d", 2500)+"\n\n", n-30000))
+	}},
+	{"md-at-link-limit", func(n int) []byte {
+		return mdFile(numbered(nest("[", "](u)", "%d", 5000)+"\n\n", n-30000))
 	}},
 	{"yaml-nested-flow", func(n int) []byte { return yamlFile("x: " + nest("[", "]", "", n/2)) }},
 	{"yaml-nested-block", func(n int) []byte { return yamlFile(yamlBlock(n)) }},
@@ -112,6 +139,25 @@ func numbered(format string, size int) string {
 		fmt.Fprintf(&b, format, i)
 	}
 	return b.String()
+}
+
+// sections repeats head followed by per lines of format, given 0, 1,
+// 2..., until size bytes or the values one front matter may hold, 100,000.
+func sections(head, format string, per, size int) string {
+	var b strings.Builder
+	values := 0
+	for i := 0; ; i++ {
+		var sec strings.Builder
+		sec.WriteString(head)
+		for j := range per {
+			fmt.Fprintf(&sec, format, j)
+		}
+		values += 1 + per*(1+strings.Count(format, "[")+strings.Count(format, ", "))
+		if b.Len()+sec.Len() > size || values > 100_000 {
+			return b.String()
+		}
+		b.WriteString(sec.String())
+	}
 }
 
 // yamlBlock nests mappings one space deeper on each line, until size bytes.
