@@ -24,7 +24,7 @@ type tomlLimits struct {
 	pathLen int
 	// aot counts the elements of arrays of tables, and children the
 	// tables opened by headers, by the name of the header or its parent.
-	aot, children map[string]int
+	aot, children map[string]*int
 	// name is the memory of key, which callers do not keep.
 	name []byte
 }
@@ -41,7 +41,7 @@ type tomlFrame struct {
 // scanTOMLLimits checks TOML front matter, which starts on line firstLine
 // of its file, against the limits.
 func scanTOMLLimits(src []byte, firstLine int) *LimitError {
-	s := &tomlLimits{src: src, line: firstLine, col: 1, aot: map[string]int{}, children: map[string]int{}}
+	s := &tomlLimits{src: src, line: firstLine, col: 1, aot: map[string]*int{}, children: map[string]*int{}}
 	return s.run()
 }
 

@@ -105,20 +105,30 @@ func (s *tomlLimits) header() *LimitError {
 		return valuesError(pos)
 	}
 	if array {
-		s.aot[string(name)]++
-		if s.aot[string(name)] > MaxListLen {
+		n := count(s.aot, name)
+		if n > MaxListLen {
 			return listError(pos)
 		}
-		if s.aot[string(name)] > 1 {
+		if n > 1 {
 			return nil
 		}
 	}
-	parent := name[:max(0, lastDot(name))]
-	s.children[string(parent)]++
-	if s.children[string(parent)] > MaxTableKeys {
+	if count(s.children, name[:max(0, lastDot(name))]) > MaxTableKeys {
 		return tableError(pos)
 	}
 	return nil
+}
+
+// count adds one to the count of name in m and returns it. Only a new name
+// costs an allocation: the same header comes back thousands of times.
+func count(m map[string]*int, name []byte) int {
+	n := m[string(name)]
+	if n == nil {
+		n = new(int)
+		m[string(name)] = n
+	}
+	*n++
+	return *n
 }
 
 func lastDot(name []byte) int {
