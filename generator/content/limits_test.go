@@ -56,6 +56,8 @@ func TestLimits(t *testing.T) {
 		{"yaml many flow items", yaml("x: [" + strings.Repeat("1,", 200000) + "]"), "3:200000 front matter holds more than 100000 values", 64 << 10},
 		{"yaml long text", yaml("x: " + strings.Repeat("a", 200000)), "3:4 text is 195.3 KB long", 2 << 20},
 		{"yaml long list", yaml("x: [" + strings.Repeat("1,", 10001) + "]"), "3:20005 list holds more than 10000 items", 16 << 20},
+		{"yaml many keys", yaml(numbered("k%d: 1\n", 1500)), "1002:1 table holds more than 1000 keys", 4 << 20},
+		{"yaml long key path", yaml("profile:\n  " + strings.Repeat("k", 250) + ": 1"), "4:3 key is 258 bytes long", 64 << 10},
 		{"markdown deep quote", md(strings.Repeat(">", 100000)), "4:65 Markdown nests deeper than 64 levels", 64 << 10},
 		{"markdown list markers", md(strings.Repeat("- ", 100000) + "x"), "4:129 Markdown nests deeper than 64 levels", 64 << 10},
 		{"markdown indented list", md(deepList.String()), "68:129 Markdown nests deeper than 64 levels", 64 << 10},
