@@ -43,6 +43,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "floor" {
 		return floor(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "hostile" {
+		return hostile(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("cxatlas-synth", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	size := fs.String("size", "", "portal size: "+strings.Join(synth.PresetNames(), ", "))
@@ -52,6 +55,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cxatlas-synth -size small|medium|large -o DIR [-seed N] [-hugo]")
 		fmt.Fprintln(stderr, "       cxatlas-synth floor CONTENT_DIR")
+		fmt.Fprintln(stderr, "       cxatlas-synth hostile -o DIR [-bytes N] [SHAPE...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -114,5 +118,37 @@ func floor(args []string, stdout, stderr io.Writer) error {
 	} else {
 		fmt.Fprintf(stdout, "converted %d files, %d bytes of Markdown into %d bytes of HTML\n", res.Files, res.Bytes, res.HTML)
 	}
+	return nil
+}
+
+func hostile(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("cxatlas-synth hostile", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "directory to write the sites to, one per shape")
+	size := fs.Int("bytes", 5<<20, "size of each hostile file")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: cxatlas-synth hostile -o DIR [-bytes N] [SHAPE...]")
+		fmt.Fprintln(stderr, "writes a site per shape whose one persona is the worst file of that shape:")
+		fmt.Fprintln(stderr, "  "+strings.Join(synth.HostileShapes(), " "))
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if *out == "" || *size < 128 {
+		fs.Usage()
+		return errUsage
+	}
+	shapes := fs.Args()
+	if len(shapes) == 0 {
+		shapes = synth.HostileShapes()
+	}
+	if err := synth.Hostile(*out, *size, shapes); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d sites to %s\n", len(shapes), *out)
 	return nil
 }

@@ -273,9 +273,19 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 		return out
 	}
 	d.format = sp.Format
+	if le := checkLimits(sp); le != nil {
+		d.errorf(le.Pos, "%s", le.Message).Hint = le.Hint
+		return out
+	}
 	var front *Node
 	if sp.Format == YAML {
 		front, err = parseYAML(sp.Front, sp.FrontLine)
+		if err == nil {
+			if le := checkValueLimits(front, 0); le != nil {
+				d.errorf(le.Pos, "%s", le.Message).Hint = le.Hint
+				return out
+			}
+		}
 	} else {
 		front, err = parseTOMLWith(&sc.toml, sp.Front, sp.FrontLine)
 	}

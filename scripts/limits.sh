@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Measures cxatlas check on the worst file of each hostile shape (see
+# cxatlas-synth hostile): peak memory and wall time, as a Markdown table.
+#
+# Usage: scripts/limits.sh [-b BYTES] [-w WORK_DIR] [-x CXATLAS] [SHAPE...]
+#
+#   -b  size of each hostile file (default 5242880, the default maxFileSize)
+#   -w  where the sites go (default /tmp/cxatlas-limits; replaced)
+#   -x  the cxatlas binary to measure (default: built from this tree)
+#
+# Each run is capped at 3 GB of memory and 120 s, so that a binary without
+# limits fails the row instead of the machine. Needs GNU time (/usr/bin/time).
+set -euo pipefail
+
+bytes=5242880
+work=/tmp/cxatlas-limits
+bin=
+while getopts 'b:w:x:h' opt; do
+	case $opt in
+	b) bytes=$OPTARG ;;
+	w) work=$OPTARG ;;
+	x) bin=$OPTARG ;;
+	h)
+		awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+		exit 0
+		;;
+	*) exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+cd "$(dirname "$0")/.."
+rm -rf "$work"
+mkdir -p "$work"
+if [ -z "$bin" ]; then
+	bin=$work/cxatlas
+	go build -o "$bin" ./cmd/cxatlas
+fi
+go run ./cmd/cxatlas-synth hostile -o "$work/sites" -bytes "$bytes" "$@" >/dev/null
+
+echo "| shape | file | peak RSS | time | result |"
+echo "|---|---:|---:|---:|---|"
+for site in "$work"/sites/*/; do
+	shape=$(basename "$site")
+	file=$site/content/personas/hostile.md
+	log=$work/$shape.log
+	set +e
+	( ulimit -v 3000000; timeout 120 /usr/bin/time -v "$bin" check -s "$site" ) >"$work/$shape.out" 2>"$log"
+	rc=$?
+	set -e
+	rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f MB", $2 / 1024 }' "$log")
+	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$log")
+	result=$(grep -m1 -o 'error: .*' "$work/$shape.out" "$log" | cut -d: -f2- | cut -c1-70 || true)
+	case $rc in
+	124) result="killed after 120 s" ;;
+	0) result="no error" ;;
+	esac
+	if grep -q 'out of memory\|cannot allocate' "$log"; then result="out of memory (3 GB cap)"; fi
+	printf '| %s | %s KB | %s | %s | %s |\n' "$shape" "$(($(stat -c %s "$file") / 1024))" "${rss:-?}" "${wall:-?}" "$result"
+done
