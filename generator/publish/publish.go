@@ -85,12 +85,14 @@ type Options struct {
 	// renamed at once, and how many folders the stale sweep reads at once;
 	// zero means runtime.GOMAXPROCS(0).
 	Workers int
-	// Record, when set, names a file where Write keeps the size, time and
-	// checksum of every file it leaves in the publish directory, so that
-	// the next Write to the same directory finds unchanged files without
-	// reading them back. It belongs outside the publish directory (a
-	// cache folder); a missing, damaged or foreign record only costs the
-	// byte-by-byte comparison. Files with a Stream are not recorded.
+	// Record, when set, names a file where Write keeps the size,
+	// modification and change times, inode number and checksum of every
+	// file it leaves in the publish directory, so that the next Write to
+	// the same directory finds unchanged files without reading them back;
+	// a file of which any of these differ is compared byte by byte. It
+	// belongs outside the publish directory (a cache folder); a missing,
+	// damaged or foreign record only costs the byte-by-byte comparison.
+	// Files with a Stream are not recorded.
 	Record string
 
 	// stageHook, when set, runs before each file is staged; an error from it
@@ -226,6 +228,7 @@ func update(root string, files []File, opts Options) (Report, error) {
 	rep.Removed += removed
 	if err == nil && opts.Record != "" {
 		opts.crash("record")
+		restat(root, st, opts.Workers)
 		saveRecord(opts.Record, root, recordOf(st))
 	}
 	return rep, err
