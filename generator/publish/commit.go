@@ -73,69 +73,95 @@ func unstageJournal(root string, j *journal, err error) error {
 // was renamed already. apply returns how many entries of the older build
 // it removed.
 func apply(root string, j *journal, opts Options, resuming bool) (int, error) {
-	var removed atomic.Int64
-	for _, d := range j.mkdirs {
-		opts.crash("mkdir " + d)
-		p := absIn(root, d)
+	a := &applier{root: root, opts: opts, resuming: resuming}
+	err := a.mkdirs(j.mkdirs)
+	if err == nil {
+		err = forEach(len(j.renames), opts.Workers, func(i int, _ *workerScratch) error { return a.rename(j.renames[i]) })
+	}
+	if err == nil {
+		err = forEach(len(j.stale), opts.Workers, func(i int, _ *workerScratch) error { return a.remove(j.stale[i]) })
+	}
+	if err == nil {
+		err = a.rmdirs(j.staleDirs)
+	}
+	return int(a.removed.Load()), err
+}
+
+// applier applies a journal.
+type applier struct {
+	root     string
+	opts     Options
+	resuming bool
+	removed  atomic.Int64
+}
+
+// mkdirs makes the folders dirs, parents first, removing the file or
+// symlink of an older build that stands at each.
+func (a *applier) mkdirs(dirs []string) error {
+	for _, d := range dirs {
+		a.opts.crash("mkdir " + d)
+		p := absIn(a.root, d)
 		if fi, err := os.Lstat(p); err == nil && !fi.IsDir() {
 			if err := os.Remove(p); err != nil {
-				return int(removed.Load()), err
+				return err
 			}
-			removed.Add(1)
+			a.removed.Add(1)
 		}
 		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return int(removed.Load()), err
-		}
-	}
-	// Renames run on several workers: on ext4 a rename over an existing
-	// file starts writing the new data out, and those waits overlap.
-	err := forEach(len(j.renames), opts.Workers, func(i int, _ *workerScratch) error {
-		r := j.renames[i]
-		opts.crash("rename " + r.target)
-		tmp, target := absIn(root, r.tmp), absIn(root, r.target)
-		if resuming {
-			if _, err := os.Lstat(tmp); errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-		}
-		if r.replaceDir {
-			if fi, err := os.Lstat(target); err == nil && fi.IsDir() {
-				if err := os.RemoveAll(target); err != nil {
-					return err
-				}
-				removed.Add(1)
-			}
-		}
-		return os.Rename(tmp, target)
-	})
-	if err != nil {
-		return int(removed.Load()), err
-	}
-	err = forEach(len(j.stale), opts.Workers, func(i int, _ *workerScratch) error {
-		opts.crash("remove " + j.stale[i])
-		err := os.Remove(absIn(root, j.stale[i]))
-		if err == nil {
-			removed.Add(1)
-		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return int(removed.Load()), err
 	}
-	for _, d := range j.staleDirs {
-		opts.crash("rmdir " + d)
-		// A folder that something else filled meanwhile is kept.
-		switch err := os.Remove(absIn(root, d)); {
-		case err == nil:
-			removed.Add(1)
-		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTEMPTY), errors.Is(err, syscall.EEXIST):
-		default:
-			return int(removed.Load()), err
+	return nil
+}
+
+// rename moves one staged file over its target. Renames run on several
+// workers: on ext4 a rename over an existing file starts writing the new
+// data out, and those waits overlap.
+func (a *applier) rename(r rename) error {
+	a.opts.crash("rename " + r.target)
+	tmp, target := absIn(a.root, r.tmp), absIn(a.root, r.target)
+	if a.resuming {
+		if _, err := os.Lstat(tmp); errors.Is(err, fs.ErrNotExist) {
+			return nil
 		}
 	}
-	return int(removed.Load()), nil
+	if r.replaceDir {
+		if fi, err := os.Lstat(target); err == nil && fi.IsDir() {
+			if err := os.RemoveAll(target); err != nil {
+				return err
+			}
+			a.removed.Add(1)
+		}
+	}
+	return os.Rename(tmp, target)
+}
+
+// remove removes the stale file rel, if it is still there.
+func (a *applier) remove(rel string) error {
+	a.opts.crash("remove " + rel)
+	err := os.Remove(absIn(a.root, rel))
+	if err == nil {
+		a.removed.Add(1)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// rmdirs removes the stale folders dirs, each listed before its parent.
+func (a *applier) rmdirs(dirs []string) error {
+	for _, d := range dirs {
+		a.opts.crash("rmdir " + d)
+		// A folder that something else filled meanwhile is kept.
+		switch err := os.Remove(absIn(a.root, d)); {
+		case err == nil:
+			a.removed.Add(1)
+		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTEMPTY), errors.Is(err, syscall.EEXIST):
+		default:
+			return err
+		}
+	}
+	return nil
 }
 
 // absIn returns the file-system path of the slash-separated rel below
