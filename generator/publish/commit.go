@@ -5,62 +5,173 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
+	"syscall"
 )
 
-// commit renames every staged file over its target. It first replaces the
-// files or symlinks of an older build that stand where a directory is now
-// needed, and removes directories that stand where a file now goes. It
-// returns how many such entries it removed. Renames run on several workers:
-// on ext4 a rename over an existing file starts writing the new data out,
-// and overlapping those waits shortens the time in which the publish dir
-// holds a mix of old and new files.
-func commit(plan *dirPlan, st []staged, workers int) (removed int, err error) {
-	for _, d := range plan.inState(dirBlocked) {
-		p := plan.abs(d)
-		if fi, err := os.Lstat(p); err == nil && !fi.IsDir() {
-			if err := os.Remove(p); err != nil {
-				return removed, commitFailed(err, st)
-			}
-			removed++
-		}
-		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return removed, commitFailed(err, st)
+// journalOf lists the changes that commit the staged files st and remove
+// the stale entries found before staging.
+func journalOf(plan *dirPlan, st []staged, stale staleEntries) *journal {
+	j := &journal{mkdirs: plan.inState(dirBlocked), stale: stale.files, staleDirs: stale.dirs}
+	for _, s := range st {
+		if s.tmp != "" {
+			j.renames = append(j.renames, rename{tmp: relIn(plan.root, s.tmp), target: s.rel, replaceDir: s.replaceDir})
 		}
 	}
-	var replaced atomic.Int64
-	err = forEach(len(st), workers, func(i int, _ *workerScratch) error {
-		s := &st[i]
-		if s.tmp == "" {
+	return j
+}
+
+// commit makes the staged files of a write the publish folder's, crash
+// safe: it flushes them to disk, writes the journal, applies it and
+// removes it. Killed before the journal is in place, the write leaves the
+// older build and temporary files that the next write removes; killed
+// after, the next write finishes it from the journal. commit returns how
+// many entries of the older build it removed.
+func commit(root string, j *journal, opts Options) (int, error) {
+	if j.empty() {
+		return 0, nil
+	}
+	if len(j.renames) > 0 {
+		// The staged files must be on disk before a journal that
+		// promises them is.
+		if err := syncFS(root); err != nil {
+			return 0, unstageJournal(root, j, fmt.Errorf("publish: flushing staged files: %w", err))
+		}
+	}
+	opts.crash("journal")
+	if err := writeJournal(root, j); err != nil {
+		return 0, unstageJournal(root, j, err)
+	}
+	removed, err := apply(root, j, opts, false)
+	if err != nil {
+		return removed, fmt.Errorf("publish: replacing files failed; the next build finishes the change from %s: %w", journalName, err)
+	}
+	opts.crash("journal done")
+	// The renames must be on disk before the journal is gone.
+	if err := syncFS(root); err != nil {
+		return removed, fmt.Errorf("publish: flushing the publish folder: %w", err)
+	}
+	return removed, removeJournal(root)
+}
+
+// unstageJournal removes the staged files of j, which was not written,
+// and returns err: the publish folder is left as it was.
+func unstageJournal(root string, j *journal, err error) error {
+	for _, r := range j.renames {
+		if rerr := os.Remove(absIn(root, r.tmp)); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+			err = errors.Join(err, rerr)
+		}
+	}
+	return err
+}
+
+// apply makes the changes of j below root: it replaces files where
+// folders go, renames the staged files over their targets and removes
+// stale entries. Resuming an interrupted apply, a staged file that is gone
+// was renamed already. apply returns how many entries of the older build
+// it removed.
+func apply(root string, j *journal, opts Options, resuming bool) (int, error) {
+	a := &applier{root: root, opts: opts, resuming: resuming}
+	err := a.mkdirs(j.mkdirs)
+	if err == nil {
+		err = forEach(len(j.renames), opts.Workers, func(i int, _ *workerScratch) error { return a.rename(j.renames[i]) })
+	}
+	if err == nil {
+		err = forEach(len(j.stale), opts.Workers, func(i int, _ *workerScratch) error { return a.remove(j.stale[i]) })
+	}
+	if err == nil {
+		err = a.rmdirs(j.staleDirs)
+	}
+	return int(a.removed.Load()), err
+}
+
+// applier applies a journal.
+type applier struct {
+	root     string
+	opts     Options
+	resuming bool
+	removed  atomic.Int64
+}
+
+// mkdirs makes the folders dirs, parents first, removing the file or
+// symlink of an older build that stands at each.
+func (a *applier) mkdirs(dirs []string) error {
+	for _, d := range dirs {
+		a.opts.crash("mkdir " + d)
+		p := absIn(a.root, d)
+		if fi, err := os.Lstat(p); err == nil && !fi.IsDir() {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+			a.removed.Add(1)
+		}
+		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// rename moves one staged file over its target. Renames run on several
+// workers: on ext4 a rename over an existing file starts writing the new
+// data out, and those waits overlap.
+func (a *applier) rename(r rename) error {
+	a.opts.crash("rename " + r.target)
+	tmp, target := absIn(a.root, r.tmp), absIn(a.root, r.target)
+	if a.resuming {
+		if _, err := os.Lstat(tmp); errors.Is(err, fs.ErrNotExist) {
 			return nil
 		}
-		target := plan.abs(s.rel)
-		if s.replaceDir {
+	}
+	if r.replaceDir {
+		if fi, err := os.Lstat(target); err == nil && fi.IsDir() {
 			if err := os.RemoveAll(target); err != nil {
 				return err
 			}
-			replaced.Add(1)
+			a.removed.Add(1)
 		}
-		if err := os.Rename(s.tmp, target); err != nil {
-			return err
-		}
-		s.tmp = ""
-		return nil
-	})
-	removed += int(replaced.Load())
-	if err != nil {
-		return removed, commitFailed(err, st)
 	}
-	return removed, nil
+	return os.Rename(tmp, target)
 }
 
-// commitFailed removes the temporary files not yet renamed and explains
-// that the publish directory may now be partly updated.
-func commitFailed(err error, st []staged) error {
-	for _, s := range st {
-		if s.tmp != "" {
-			os.Remove(s.tmp)
+// remove removes the stale file rel, if it is still there.
+func (a *applier) remove(rel string) error {
+	a.opts.crash("remove " + rel)
+	err := os.Remove(absIn(a.root, rel))
+	if err == nil {
+		a.removed.Add(1)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// rmdirs removes the stale folders dirs, each listed before its parent.
+func (a *applier) rmdirs(dirs []string) error {
+	for _, d := range dirs {
+		a.opts.crash("rmdir " + d)
+		// A folder that something else filled meanwhile is kept.
+		switch err := os.Remove(absIn(a.root, d)); {
+		case err == nil:
+			a.removed.Add(1)
+		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTEMPTY), errors.Is(err, syscall.EEXIST):
+		default:
+			return err
 		}
 	}
-	return fmt.Errorf("publish: replacing files failed, the publish directory is partly updated; build again: %w", err)
+	return nil
+}
+
+// absIn returns the file-system path of the slash-separated rel below
+// root.
+func absIn(root, rel string) string {
+	return filepath.Join(root, filepath.FromSlash(rel))
+}
+
+// relIn returns the slash-separated path, relative to root, of p, which
+// lies below root.
+func relIn(root, p string) string {
+	return filepath.ToSlash(strings.TrimPrefix(p, root+string(filepath.Separator)))
 }

@@ -176,6 +176,8 @@ func TestValidatePaths(t *testing.T) {
 		{name: "name too long", paths: []string{"a/" + long}, wantErr: "longer than 255"},
 		{name: "given twice", paths: []string{"a.html", "a.html"}, wantErr: "given twice"},
 		{name: "file and directory", paths: []string{"a", "a/b/c.html"}, wantErr: "also the directory"},
+		{name: "the journal", paths: []string{journalName}, wantErr: "keeps for itself"},
+		{name: "a temporary file", paths: []string{"a/.cxatlas-0123456789abcdef.tmp"}, wantErr: "keeps for itself"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

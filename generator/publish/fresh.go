@@ -14,6 +14,9 @@ import (
 // leaves nothing behind. Files are written straight to their final names
 // inside the temporary tree, with no per-file staging.
 func writeFresh(root string, files []File, opts Options) (Report, error) {
+	if err := removeTempDirs(root); err != nil {
+		return Report{}, err
+	}
 	parent := filepath.Dir(root)
 	madeParents, err := mkdirAllTracked(parent)
 	if err != nil {
@@ -41,6 +44,7 @@ func writeFresh(root string, files []File, opts Options) (Report, error) {
 		})
 	}
 	if err == nil {
+		opts.crash("rename " + root)
 		err = os.Rename(tmp, root)
 	}
 	if err != nil {

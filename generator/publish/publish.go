@@ -99,21 +99,35 @@ type Options struct {
 	// renamed at once, and how many folders the stale sweep reads at once;
 	// zero means runtime.GOMAXPROCS(0).
 	Workers int
-	// Record, when set, names a file where Write keeps the size, time and
-	// checksum of every file it leaves in the publish directory, so that
-	// the next Write to the same directory finds unchanged files without
-	// reading them back. It belongs outside the publish directory (a
-	// cache folder); a missing, damaged or foreign record only costs the
-	// byte-by-byte comparison. Files with a Stream are not recorded.
+	// Record, when set, names a file where Write keeps the size,
+	// modification and change times, inode number and checksum of every
+	// file it leaves in the publish directory, so that the next Write to
+	// the same directory finds unchanged files without reading them back;
+	// a file of which any of these differ is compared byte by byte. It
+	// belongs outside the publish directory (a cache folder); a missing,
+	// damaged or foreign record only costs the byte-by-byte comparison.
+	// Files with a Stream are not recorded.
 	Record string
 
 	// stageHook, when set, runs before each file is staged; an error from it
 	// fails the staging step. Tests use it to fail a build half-way.
 	stageHook func(path string) error
+	// crashHook, when set, runs before each step of a write that changes
+	// the file system: staging a file, writing the journal, each rename and
+	// removal, deleting the journal. Tests kill the process there.
+	crashHook func(step string)
+}
+
+// crash runs the crash hook, if any, before step.
+func (o Options) crash(step string) {
+	if o.crashHook != nil {
+		o.crashHook(step)
+	}
 }
 
 // hook runs the stage hook, if any, for the file at path.
 func (o Options) hook(path string) error {
+	o.crash("stage " + path)
 	if o.stageHook == nil {
 		return nil
 	}
@@ -151,18 +165,28 @@ type Report struct {
 // is left alone, so its modification time is kept. If staging fails, every
 // temporary file and every directory Write created are removed and dir is
 // left as it was (directory modification times aside). Only then are the
-// staged files renamed over their targets; each rename is atomic, so a reader
-// never sees a half-written file. A rename fails only on a file-system error,
-// and the error then says that dir is partly updated.
-// A dir that does not exist yet is built whole under a temporary name beside
-// it and renamed into place.
+// staged files flushed to disk and a journal written in dir (".cxatlas-journal")
+// that lists every rename and removal still to do; then the staged files
+// are renamed over their targets, each rename atomic, so a reader never
+// sees a half-written file, the stale entries are removed and the journal
+// is deleted. A dir that does not exist yet is built whole under a
+// temporary name beside it and renamed into place.
 //
-// After the renames, files under dir that are not in files are removed, and
-// so are directories left empty, except entries whose name starts with "."
+// Files under dir that are not in files are removed, and so are
+// directories left empty, except entries whose name starts with "."
 // (".gitkeep", ".nojekyll", the ".git" of a gh-pages worktree): those, and
 // everything below them, are never removed as stale. An entry of an older
 // build that stands where a new file or directory must go is replaced, even
 // if its name starts with ".".
+//
+// A write that is killed, or fails while renaming, leaves either the older
+// build with hidden temporary files, or a journal. Before anything else,
+// Write (and Recover) finishes the change from a journal, which yields the
+// new build of the interrupted write, and removes the temporary files and
+// the temporary folder of a killed write; so once recovered, dir holds one
+// whole build, the old or the new. On Linux the staged files and the
+// journal are synced before the first rename, so this holds after a power
+// loss too; a dir built whole for the first time is not synced.
 //
 // Writes to the same dir, from any process, run one after the other.
 func Write(dir string, files []File, opts Options) (rep Report, err error) {
@@ -203,17 +227,32 @@ func Write(dir string, files []File, opts Options) (rep Report, err error) {
 	return update(root, files, opts)
 }
 
-// update publishes files into the existing directory root.
+// update publishes files into the existing directory root. It first
+// finishes or undoes a write that was killed, then stages the changed
+// files, and commits them through a journal.
 func update(root string, files []File, opts Options) (Report, error) {
+	var rep Report
+	recovered, err := recoverJournal(root, opts)
+	rep.Removed += recovered
+	if err == nil {
+		err = removeTempDirs(root)
+	}
+	if err != nil {
+		return rep, err
+	}
 	plan, err := planDirs(root, files)
 	if err != nil {
-		return Report{}, err
+		return rep, err
+	}
+	stale, temps, err := findStale(root, files, plan, opts.Workers)
+	rep.Removed += temps
+	if err != nil {
+		return rep, err
 	}
 	st, err := stage(plan, files, opts, loadRecord(opts.Record, root))
 	if err != nil {
-		return Report{}, err
+		return rep, err
 	}
-	var rep Report
 	for _, s := range st {
 		if s.tmp == "" {
 			rep.Unchanged++
@@ -221,14 +260,11 @@ func update(root string, files []File, opts Options) (Report, error) {
 			rep.Written++
 		}
 	}
-	replaced, err := commit(plan, st, opts.Workers)
-	rep.Removed += replaced
-	if err != nil {
-		return rep, err
-	}
-	removed, err := removeStale(root, files, plan, opts.Workers)
+	removed, err := commit(root, journalOf(plan, st, stale), opts)
 	rep.Removed += removed
 	if err == nil && opts.Record != "" {
+		opts.crash("record")
+		restat(root, st, opts.Workers)
 		saveRecord(opts.Record, root, recordOf(st))
 	}
 	return rep, err

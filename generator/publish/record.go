@@ -14,23 +14,43 @@ import (
 )
 
 // A record is what a Write left in a publish directory: for each file, its
-// size and modification time as the file system gave them after the write,
-// and a checksum of its bytes. The next Write takes a file whose size and
-// time still match its record, and whose new bytes have the same checksum,
-// as unchanged without reading it back. A file changed by anything else
-// gets a new modification time, so it is compared byte by byte as before.
+// size, modification time, change time and inode number as the file
+// system gave them after the write, and a checksum of its bytes. The next
+// Write takes a file whose size, times and inode all still match its
+// record, and whose new bytes have the same checksum, as unchanged without
+// reading it back; any other file is compared byte by byte.
+//
+// The record trusts the change time, as git's index does: writing to a
+// file, renaming one over it or setting its modification time back all
+// set its change time to the present, and only changing the system clock
+// sets it back. What the record cannot see is a change within the same
+// tick of the kernel's clock as the write, which keeps the size and sets
+// the modification time back. Where the file system gives no change time
+// and inode (outside Linux), the record is never trusted.
 type record map[string]recordEntry
 
 // recordEntry is the record of one file.
 type recordEntry struct {
-	size, modNs int64
-	sum         uint64
+	size, modNs, changeNs int64
+	inode                 uint64
+	sum                   uint64
+}
+
+// entryOf returns the record of a file of which fi is what Lstat says and
+// sum its checksum; ok is false when fi cannot be trusted later.
+func entryOf(fi fs.FileInfo, sum uint64) (e recordEntry, ok bool) {
+	changeNs, inode, ok := changeAndInode(fi)
+	if !ok || !fi.Mode().IsRegular() {
+		return recordEntry{}, false
+	}
+	return recordEntry{size: fi.Size(), modNs: fi.ModTime().UnixNano(), changeNs: changeNs, inode: inode, sum: sum}, true
 }
 
 // matches reports whether the file described by fi still is the one
 // recorded in e.
 func (e recordEntry) matches(fi fs.FileInfo) bool {
-	return fi.Mode().IsRegular() && fi.Size() == e.size && fi.ModTime().UnixNano() == e.modNs
+	now, ok := entryOf(fi, e.sum)
+	return ok && now == e
 }
 
 // castagnoli is the CRC-32C table; both it and the IEEE checksum run on
@@ -45,7 +65,7 @@ func checksum(b []byte) uint64 {
 }
 
 // recordHeader starts a record file; the publish directory follows it.
-const recordHeader = "cxatlas publish record 1\n"
+const recordHeader = "cxatlas publish record 2\n"
 
 // loadRecord reads the record of root from path. Any problem, such as no
 // record yet, a record of another directory or a damaged one, gives nil:
@@ -69,18 +89,11 @@ func loadRecord(path, root string) record {
 		if !ok {
 			return nil // cut short
 		}
-		f := strings.SplitN(string(line), " ", 4)
-		if len(f) != 4 {
+		name, e, ok := parseEntry(string(line))
+		if !ok {
 			return nil
 		}
-		size, err1 := strconv.ParseInt(f[0], 10, 64)
-		mod, err2 := strconv.ParseInt(f[1], 10, 64)
-		sum, err3 := strconv.ParseUint(f[2], 16, 64)
-		name, err4 := strconv.Unquote(f[3])
-		if err := errors.Join(err1, err2, err3, err4); err != nil {
-			return nil
-		}
-		rec[name] = recordEntry{size: size, modNs: mod, sum: sum}
+		rec[name] = e
 	}
 	return rec
 }
@@ -102,7 +115,7 @@ func saveRecord(path, root string, rec record) {
 		w := bufio.NewWriter(tmp)
 		w.WriteString(recordHeader + strconv.Quote(root) + "\n")
 		for name, e := range rec {
-			fmt.Fprintf(w, "%d %d %x %s\n", e.size, e.modNs, e.sum, strconv.Quote(name))
+			fmt.Fprintf(w, "%d %d %d %d %x %s\n", e.size, e.modNs, e.changeNs, e.inode, e.sum, strconv.Quote(name))
 		}
 		err = w.Flush()
 		if cerr := tmp.Close(); err == nil {
@@ -120,14 +133,46 @@ func saveRecord(path, root string, rec record) {
 	}
 }
 
+// parseEntry reads one line of a record file.
+func parseEntry(line string) (name string, e recordEntry, ok bool) {
+	f := strings.SplitN(line, " ", 6)
+	if len(f) != 6 {
+		return "", e, false
+	}
+	var errs [6]error
+	e.size, errs[0] = strconv.ParseInt(f[0], 10, 64)
+	e.modNs, errs[1] = strconv.ParseInt(f[1], 10, 64)
+	e.changeNs, errs[2] = strconv.ParseInt(f[2], 10, 64)
+	e.inode, errs[3] = strconv.ParseUint(f[3], 10, 64)
+	e.sum, errs[4] = strconv.ParseUint(f[4], 16, 64)
+	name, errs[5] = strconv.Unquote(f[5])
+	return name, e, errors.Join(errs[:]...) == nil
+}
+
 // recordOf makes the record of a write from what staging or writing
 // noted of each file.
 func recordOf(st []staged) record {
 	rec := make(record, len(st))
 	for _, s := range st {
-		if s.fi != nil {
-			rec[s.rel] = recordEntry{size: s.fi.Size(), modNs: s.fi.ModTime().UnixNano(), sum: s.sum}
+		if s.fi == nil {
+			continue
+		}
+		if e, ok := entryOf(s.fi, s.sum); ok {
+			rec[s.rel] = e
 		}
 	}
 	return rec
+}
+
+// restat asks the file system again about every file of st that was
+// renamed into place below root: a rename sets the file's change time.
+// A file it cannot ask about is left out of the record.
+func restat(root string, st []staged, workers int) {
+	forEach(len(st), workers, func(i int, _ *workerScratch) error {
+		s := &st[i]
+		if s.tmp != "" && s.fi != nil {
+			s.fi, _ = os.Lstat(absIn(root, s.rel))
+		}
+		return nil
+	})
 }

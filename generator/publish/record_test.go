@@ -24,8 +24,8 @@ func TestWriteRecord(t *testing.T) {
 		return dir, rec
 	}
 	// tamper writes text into the file at rel and gives it the
-	// modification time it had, which nothing but a deliberate act does:
-	// a record cannot tell, and that shows whether the record was used.
+	// modification time it had, which nothing but a deliberate act does;
+	// only its change time and the bytes tell.
 	tamper := func(t *testing.T, dir, rel, text string) {
 		p := filepath.Join(dir, rel)
 		fi, err := os.Stat(p)
@@ -62,6 +62,15 @@ func TestWriteRecord(t *testing.T) {
 	t.Run("a file the record vouches for is not read back", func(t *testing.T) {
 		dir, rec := setup(t)
 		tamper(t, dir, "a/index.html", "PAGE A")
+		// Only a record that vouches for the file as it now stands spares
+		// reading it; this one is forged to show that it does.
+		fi, err := os.Lstat(filepath.Join(dir, "a", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := loadRecord(rec, dir)
+		r["a/index.html"], _ = entryOf(fi, checksum([]byte("page a")))
+		saveRecord(rec, dir, r)
 		rep, err := Write(dir, filesAs(files, "data"), Options{Record: rec})
 		if err != nil {
 			t.Fatal(err)
@@ -76,6 +85,17 @@ func TestWriteRecord(t *testing.T) {
 		}
 		if got := read(t, dir, "a/index.html"); got != "page a" || rep != (Report{Written: 1, Unchanged: 2}) {
 			t.Errorf("without the record: a/index.html = %q, report %+v", got, rep)
+		}
+	})
+	t.Run("a page edited keeping its size and time is rewritten", func(t *testing.T) {
+		dir, rec := setup(t)
+		tamper(t, dir, "a/index.html", "PAGE A")
+		rep, err := Write(dir, filesAs(files, "data"), Options{Record: rec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := read(t, dir, "a/index.html"); got != "page a" || rep != (Report{Written: 1, Unchanged: 2}) {
+			t.Errorf("a/index.html = %q, report %+v; want it rewritten", got, rep)
 		}
 	})
 	t.Run("a file changed since is compared and rewritten", func(t *testing.T) {
@@ -109,23 +129,24 @@ func TestWriteRecord(t *testing.T) {
 		if e := loadRecord(rec, dir)["a/index.html"]; e.sum != checksum([]byte("page A")) {
 			t.Errorf("the record was not brought up to date: %+v", e)
 		}
-		// The record holds the rewritten file's time as it stands on disk:
-		// the next write takes its word for it.
-		tamper(t, dir, "a/index.html", "PAGE A")
-		if _, err := Write(dir, filesAs(changed, "data"), Options{Record: rec}); err != nil {
+		// The record describes the rewritten file as it stands on disk,
+		// after the rename, so the next write takes its word for it.
+		fi, err := os.Lstat(filepath.Join(dir, "a", "index.html"))
+		if err != nil {
 			t.Fatal(err)
 		}
-		if got := read(t, dir, "a/index.html"); got != "PAGE A" {
-			t.Errorf("a/index.html = %q: the record of the rewritten file did not match it", got)
+		if e := loadRecord(rec, dir)["a/index.html"]; !e.matches(fi) {
+			t.Errorf("the record of the rewritten file %+v does not match it: %+v", e, fi.Sys())
 		}
 	})
 	for name, damage := range map[string]func(rec, dir string) error{
-		"a damaged record":         func(rec, dir string) error { return damageRecord(rec, dir, "nonsense\n") },
-		"a record with a bad size": func(rec, dir string) error { return damageRecord(rec, dir, "x 0 0 \"a/index.html\"\n") },
-		"a record with a bad name": func(rec, dir string) error { return damageRecord(rec, dir, "6 0 0 a/index.html\n") },
-		"a record cut short":       func(rec, _ string) error { b, _ := os.ReadFile(rec); return os.WriteFile(rec, b[:len(b)-3], 0o644) },
-		"another folder's record":  func(rec, dir string) error { return copyRecord(rec, dir, dir+"-other") },
-		"a record that is missing": func(rec, _ string) error { return os.Remove(rec) },
+		"a damaged record":           func(rec, dir string) error { return damageRecord(rec, dir, "nonsense\n") },
+		"a record with a bad size":   func(rec, dir string) error { return damageRecord(rec, dir, "x 0 0 0 0 \"a/index.html\"\n") },
+		"a record with a bad name":   func(rec, dir string) error { return damageRecord(rec, dir, "6 0 0 0 0 a/index.html\n") },
+		"a line of the older format": func(rec, dir string) error { return damageRecord(rec, dir, "6 0 0 \"a/index.html\"\n") },
+		"a record cut short":         func(rec, _ string) error { b, _ := os.ReadFile(rec); return os.WriteFile(rec, b[:len(b)-3], 0o644) },
+		"another folder's record":    func(rec, dir string) error { return copyRecord(rec, dir, dir+"-other") },
+		"a record that is missing":   func(rec, _ string) error { return os.Remove(rec) },
 	} {
 		t.Run(name+" is ignored", func(t *testing.T) {
 			dir, rec := setup(t)

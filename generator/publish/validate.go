@@ -65,6 +65,8 @@ func checkPath(p string) string {
 			return fmt.Sprintf("%q segment", seg)
 		case len(seg) > maxNameBytes:
 			return fmt.Sprintf("segment longer than %d bytes", maxNameBytes)
+		case seg == journalName || isTempName(seg):
+			return fmt.Sprintf("%q is the name of a file the write keeps for itself; rename the page", seg)
 		}
 	}
 	return ""
