@@ -20,6 +20,7 @@ import (
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/diag"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/render"
 	"github.com/cxatlas/cxatlas/generator/site"
@@ -137,6 +138,12 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 		ropts = append(ropts, render.MinifyTemplates(r.minifier.MinifyTemplate))
 		minifyHTML = r.minifier.MinifyHTML
 	}
+	cat, diags := i18n.Load(theme, opts.SiteDir, cfg.Language)
+	r.res.Diags.Append(diags)
+	if diags.HasErrors() {
+		return unusable("")
+	}
+	ropts = append(ropts, render.Messages(cat))
 	renderer, err := render.New(theme, ropts...)
 	if err != nil {
 		return unusable("theme %q: %v", cfg.Theme, err)

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -43,6 +44,15 @@ func FormatMean(st site.Stat) string {
 		return "—"
 	}
 	return formatFloat(st.Mean)
+}
+
+// Mean writes the mean of st as FormatMean does, in the language of cat:
+// "+1.3", "−0,5".
+func Mean(st site.Stat, cat *i18n.Catalogue) string {
+	if st.N == 0 {
+		return "—"
+	}
+	return cat.SignedTenths(st.Mean)
 }
 
 func formatFloat(v float64) string {
