@@ -148,3 +148,27 @@ func lookup(args []string, name string) (string, bool) {
 	}
 	return "", false
 }
+
+// Keys returns every key of c, sorted.
+func (c *Catalogue) Keys() []string {
+	m := messages{texts: c.texts, plurals: c.plurals, lists: c.lists}
+	return m.keys()
+}
+
+// Texts returns the text of every form of the message key: one for a plain
+// message, each form of a plural, each item of a list.
+func (c *Catalogue) Texts(key string) []string {
+	if s, ok := c.texts[key]; ok {
+		return []string{s}
+	}
+	if f, ok := c.plurals[key]; ok {
+		var out []string
+		for _, s := range f {
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return c.lists[key]
+}

@@ -28,6 +28,7 @@ func funcs(w *words) template.FuncMap {
 		"isodate": func(t time.Time) string { return t.Format(isoDateLayout) },
 		"add":     func(a, b int) int { return a + b },
 		"owner":   w.owner,
+		"mode":    w.mode,
 		"sev":     func(s site.Severity) template.HTML { return template.HTML(w.sevBadge(s)) },
 		"stale":   func(p *site.Persona) template.HTML { return template.HTML(w.staleBadge(p)) },
 	}

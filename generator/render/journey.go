@@ -230,7 +230,7 @@ func rollupCells(bands []chart.Band, rollups []*site.StageRollup, w *words) temp
 		}
 		m.raw(i18n.Fill(w.rollup, []string{
 			"mean", w.mean(r.Emotion), "lowest", w.emotion(r.Emotion.Min),
-			"scored", w.cat.Int(r.Emotion.N), "steps", w.countSteps(len(r.Steps)),
+			"scored", w.cat.Int(r.Emotion.N), "steps", escapeText(w.cat.Plural("count.of_steps", len(r.Steps))),
 		}))
 		m.raw("</td>")
 	}

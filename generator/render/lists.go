@@ -102,7 +102,7 @@ func touchpointRows(tps []*site.Touchpoint, sc config.Scale, l links, w *words) 
 		m.raw("</a></th><td>")
 		m.text(t.Channel)
 		m.raw("</td><td>")
-		m.text(t.Mode)
+		m.text(w.mode(t.Mode))
 		m.raw("</td><td>")
 		if t.Managed {
 			m.raw(w.managed)

@@ -21,16 +21,18 @@ type words struct {
 	// impact holds the badge of each rated impact, by site.Impact.
 	impact map[site.Impact]string
 	// steps holds "N steps" for small N, the count heatmap cells show.
-	steps []string
+	steps                                                 []string
 	neverReviewed, reviewDue, noOwner, managed, unmanaged string
-	critical, critFlag, assumptionNoEvidence, assumption        string
-	assumedMark, evidence, noScore, rollupNone, noData          string
-	rollupMean, rollupLowest                                    string
+	critical, critFlag, assumptionNoEvidence, assumption  string
+	assumedMark, evidence, noScore, rollupNone, noData    string
+	rollupMean, rollupLowest                              string
 	// stepPre and stepPost surround the number in "Step N".
 	stepPre, stepPost string
 	// Messages with placeholders, escaped: "Step {n}, {stage}", the roll-up
 	// of a band and the reasons of critical points.
 	stepStage, rollup, reasonLowest, reasonWeight string
+	// modes holds the words for the touchpoint modes, plain text.
+	modes map[string]string
 	// nav holds the titles of the list pages, plain text, by section.
 	nav map[string]string
 }
@@ -63,16 +65,18 @@ func newWords(cat *i18n.Catalogue) *words {
 		},
 	}
 	for s, key := range map[site.Severity]string{
-		site.Unrated: "unrated", site.Low: "low", site.Medium: "medium", site.High: "high", site.Critical: "critical",
+		site.Unrated: "severity.unrated", site.Low: "severity.low", site.Medium: "severity.medium",
+		site.High: "severity.high", site.Critical: "severity.critical",
 	} {
-		w.sev[s] = `<b class="sev-` + key + `">` + t("severity."+key) + `</b>`
+		w.sev[s] = `<b class="sev-` + strings.TrimPrefix(key, "severity.") + `">` + t(key) + `</b>`
 	}
 	w.stepPre, w.stepPost, _ = strings.Cut(t("map.step"), "{n}")
 	w.stepStage, w.rollup = t("map.step_stage"), cat.T("map.rollup_html")
 	w.reasonLowest, w.reasonWeight = t("critical.lowest"), t("critical.weight")
+	w.modes = map[string]string{"online": cat.T("mode.online"), "offline": cat.T("mode.offline")}
 	w.nav = map[string]string{}
-	for _, k := range []string{"home", "personas", "stages", "touchpoints", "pains", "owners"} {
-		w.nav[k] = cat.T("nav." + k)
+	for _, key := range []string{"nav.home", "nav.personas", "nav.stages", "nav.touchpoints", "nav.pains", "nav.owners"} {
+		w.nav[strings.TrimPrefix(key, "nav.")] = cat.T(key)
 	}
 	w.steps = make([]string, smallCounts)
 	for n := range w.steps {
@@ -104,6 +108,15 @@ func (w *words) owner(name string) string {
 		return w.noOwner
 	}
 	return name
+}
+
+// mode is the word for a touchpoint's mode, "online" or "offline"; a mode
+// the catalogue has no word for is shown as written.
+func (w *words) mode(m string) string {
+	if s, ok := w.modes[m]; ok {
+		return s
+	}
+	return m
 }
 
 // emotion writes an emotion score with its sign.

@@ -187,7 +187,7 @@ type Step struct {
 	// PainWeight is the weight of the step's pains (low 1, medium 2, high
 	// 3, critical 4), set on critical steps.
 	PainWeight int
-	Source         Source
+	Source     Source
 }
 
 // Severity ranks a pain point. The zero value means not rated.

@@ -26,7 +26,7 @@ func TestFormatMean(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := FormatMean(tt.st); got != tt.want {
+			if got := Mean(tt.st, english()); got != tt.want {
 				t.Errorf("FormatMean(%+v) = %q, want %q", tt.st, got, tt.want)
 			}
 		})
@@ -35,7 +35,7 @@ func TestFormatMean(t *testing.T) {
 
 func TestFormatEmotion(t *testing.T) {
 	for v, want := range map[int]string{-2: "-2", 0: "0", 3: "+3"} {
-		if got := FormatEmotion(v); got != want {
+		if got := english().Signed(v); got != want {
 			t.Errorf("FormatEmotion(%d) = %q, want %q", v, got, want)
 		}
 	}

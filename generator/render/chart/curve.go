@@ -48,7 +48,7 @@ func Curve(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) tem
 	bands := Bands(p.Steps)
 	writeBands(b, bands, w, cat)
 	writeCriticalColumns(b, p.Steps)
-	writeGrid(b, w, sc, ax, bands)
+	writeGrid(b, w, sc, ax, bands, cat)
 	writeSegments(b, p.Steps, ax, sc)
 	writePoints(b, p.Steps, ax, sc, cat)
 	b.raw(`</svg>`)
@@ -172,7 +172,7 @@ func writeCriticalColumns(b *svgBuf, steps []*site.Step) {
 }
 
 // writeGrid draws a line per tick of the scale, the zero line darker.
-func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band) {
+func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i18n.Catalogue) {
 	b.raw(`<path stroke="` + colGrid + `" stroke-dasharray="2 4" d="`)
 	for _, v := range ticks(sc) {
 		if v != 0 {
@@ -205,7 +205,7 @@ func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band) {
 			b.raw(`" y="`)
 			b.num(ax.y(float64(v)) + 3.5)
 			b.raw(`">`)
-			b.raw(FormatEmotion(v))
+			b.raw(cat.Signed(v))
 			b.raw("</text>")
 		}
 	}
