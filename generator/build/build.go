@@ -67,6 +67,9 @@ type Result struct {
 	OutDir string
 	// Report says what was written; zero for a check.
 	Report publish.Report
+	// Messages is the message catalogue of the portal's language; nil when
+	// the configuration is unusable.
+	Messages *i18n.Catalogue
 }
 
 // ErrContent is returned by Build when the content has errors; the
@@ -140,6 +143,7 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 	}
 	cat, diags := i18n.Load(theme, opts.SiteDir, cfg.Language)
 	r.res.Diags.Append(diags)
+	r.res.Messages = cat
 	if diags.HasErrors() {
 		return unusable("")
 	}

@@ -172,3 +172,20 @@ func (c *Catalogue) Texts(key string) []string {
 	}
 	return c.lists[key]
 }
+
+// PluralForms returns the forms of the plural message key by CLDR category
+// name ("one", "few", "many", "other"), for scripts that choose the form
+// themselves; nil when key is not a plural message.
+func (c *Catalogue) PluralForms(key string) map[string]string {
+	f, ok := c.plurals[key]
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for name, form := range categories {
+		if f[form] != "" {
+			out[name] = f[form]
+		}
+	}
+	return out
+}
