@@ -150,3 +150,37 @@ func TestVisibleTextSeesEverything(t *testing.T) {
 		t.Errorf("visibleText read a script: %s", got)
 	}
 }
+
+// TestRussianGolden compares the home page and a persona's map of the
+// Russian test portal with testdata/ru; go test -update rewrites them.
+func TestRussianGolden(t *testing.T) {
+	out := buildRussian(t)
+	for _, page := range []struct{ path, golden string }{
+		{"index.html", "home.html"},
+		{"personas/пенсионерка/index.html", "persona.html"},
+	} {
+		t.Run(page.golden, func(t *testing.T) {
+			got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page.path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join("testdata", "ru", page.golden)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(file, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v; run go test -update", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from %s; run go test -update and review the diff", page.path, file)
+			}
+		})
+	}
+}

@@ -194,4 +194,3 @@ func TestCataloguesComplete(t *testing.T) {
 		}
 	}
 }
-
