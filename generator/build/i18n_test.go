@@ -184,3 +184,60 @@ func TestRussianGolden(t *testing.T) {
 		})
 	}
 }
+
+// copyDir copies the folder src into a new temporary folder.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if e.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestSiteMessages checks that a site's own i18n/ru.toml overrides the
+// theme's words on the pages, and that check reports a key it does not
+// know with its line.
+func TestSiteMessages(t *testing.T) {
+	dir := copyDir(t, cyrillicPortal)
+	own := "# Our words\n[nav]\npains = \"Проблемы\"\nhomee = \"Дом\"\n"
+	if err := os.MkdirAll(filepath.Join(dir, "i18n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "i18n", "ru.toml"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Check(Options{SiteDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `i18n/ru.toml:4:1: warning: unknown message key "nav.homee"; did you mean "nav.home"?`
+	if got := formatDiags(res.Diags); !strings.Contains(got, want) {
+		t.Errorf("check should say\n%s\ngot\n%s", want, got)
+	}
+	out := t.TempDir()
+	if _, err := Build(Options{SiteDir: dir, OutDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	home, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(home), ">Проблемы</a>") || strings.Contains(string(home), ">Боли</a></li>") {
+		t.Error("the site's nav.pains did not replace the theme's")
+	}
+}
