@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"regexp"
 	"strings"
 	"time"
 
@@ -49,6 +50,31 @@ func message(cat *i18n.Catalogue, key string, args []any) template.HTML {
 // pluralMessage is the plural message key for n as HTML; see message.
 func pluralMessage(cat *i18n.Catalogue, key string, n int, args []any) template.HTML {
 	return template.HTML(i18n.Fill(escapeText(cat.Plural(key, n)), htmlArgs(cat, args)))
+}
+
+// plainCall matches a call of T with a message key and nothing else.
+var plainCall = regexp.MustCompile(`\{\{T "([a-z0-9_.]+)"\}\}`)
+
+// inlineMessages writes the message of each {{T "key"}} of a template's
+// source into the source, as if the theme had written it there: those
+// messages do not change from page to page, and a portal renders the
+// layout and the partials tens of thousands of times. Calls with
+// placeholders stay calls.
+func inlineMessages(src []byte, cat *i18n.Catalogue) []byte {
+	return plainCall.ReplaceAllFunc(src, func(call []byte) []byte {
+		key := string(plainCall.FindSubmatch(call)[1])
+		if !cat.Has(key) {
+			return call // the call shows the key, as a missing message does
+		}
+		msg := string(message(cat, key, nil))
+		if !strings.HasSuffix(key, "_html") {
+			// The text may land in a quoted attribute.
+			msg = strings.ReplaceAll(msg, `"`, "&#34;")
+		}
+		// Template delimiters in a message are text, not actions.
+		msg = strings.ReplaceAll(msg, "{{", `{{"{{"}}`)
+		return []byte(msg)
+	})
 }
 
 // htmlArgs turns the placeholder values a template passes into HTML.

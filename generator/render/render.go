@@ -87,6 +87,7 @@ func New(theme fs.FS, opts ...Option) (*Renderer, error) {
 		if err != nil {
 			return "", fmt.Errorf("theme: %w", err)
 		}
+		src = inlineMessages(src, o.messages)
 		if o.minify != nil {
 			if src, err = o.minify(src); err != nil {
 				return "", fmt.Errorf("theme: minify %s: %w", name, err)
