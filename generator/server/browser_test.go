@@ -83,7 +83,7 @@ func overlayInBrowser(t *testing.T, lang, words string) {
 	defer srv.Close()
 	defer h.Close()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	args := []string{"--headless", "--disable-gpu", "--no-first-run", "--user-data-dir=" + t.TempDir(),
 		"--virtual-time-budget=5000", "--dump-dom", srv.URL + "/check.html"}
