@@ -13,7 +13,7 @@ import (
 )
 
 // usedKeys returns the message keys the default theme's templates and the
-// Go code of render and chart use: the first argument of every T and plural
+// Go code of render, chart and the preview server use: the first argument of every T and plural
 // call, and every string literal in Go that names a key of a catalogue
 // group.
 func usedKeys(t *testing.T, groups []string) map[string]string {
@@ -32,8 +32,9 @@ func usedKeys(t *testing.T, groups []string) map[string]string {
 		}
 	}
 	goKey := regexp.MustCompile(`"((?:` + strings.Join(groups, "|") + `)\.[a-z_.]+)"`)
-	for _, dir := range []string{".", "chart"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	// The server's words.go is where the preview server takes its words.
+	for _, pattern := range []string{"*.go", "chart/*.go", "../server/words.go"} {
+		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
 			if strings.HasSuffix(file, "_test.go") {
 				continue
