@@ -170,6 +170,9 @@ func (b *rebuilder) build(_ context.Context, changed []string) {
 	if changed == nil {
 		verb = "built"
 	}
+	if res != nil && res.Messages != nil {
+		b.h.SetMessages(res.Messages)
+	}
 	if res != nil {
 		// Warnings are printed once, with the first build.
 		report(b.stderr, res.Diags, changed != nil || err != nil)

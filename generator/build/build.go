@@ -16,6 +16,7 @@ import (
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/diag"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/render"
 	"github.com/cxatlas/cxatlas/generator/site"
@@ -62,6 +63,9 @@ type Result struct {
 	OutDir string
 	// Report says what was written; zero for a check.
 	Report publish.Report
+	// Messages is the message catalogue of the portal's language; nil when
+	// the configuration is unusable.
+	Messages *i18n.Catalogue
 }
 
 // ErrContent is returned by Build when the content has errors; the
@@ -136,6 +140,13 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 		ropts = append(ropts, render.MinifyTemplates(r.minifier.MinifyTemplate))
 		minifyHTML = r.minifier.MinifyHTML
 	}
+	cat, diags := i18n.Load(theme, opts.SiteDir, cfg.Language)
+	r.res.Diags.Append(diags)
+	r.res.Messages = cat
+	if diags.HasErrors() {
+		return unusable("")
+	}
+	ropts = append(ropts, render.Messages(cat))
 	renderer, err := render.New(theme, ropts...)
 	if err != nil {
 		return unusable("theme %q: %v", cfg.Theme, err)

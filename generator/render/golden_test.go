@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/render/chart"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
@@ -97,5 +98,5 @@ func TestGoldenChart(t *testing.T) {
 	if p.ID != "retiree" {
 		t.Fatalf("fixture changed: persona 2 is %q", p.ID)
 	}
-	checkGolden(t, "curve.svg", []byte(chart.Curve(p, s.Config.Emotion, "curve")+"\n"))
+	checkGolden(t, "curve.svg", []byte(chart.Curve(p, s.Config.Emotion, "curve", i18n.Default("en"))+"\n"))
 }

@@ -2,8 +2,10 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/render/chart"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
@@ -29,12 +31,12 @@ type journeyGrid struct {
 }
 
 // newJourneyGrid writes the journey grid of p with the links l.
-func newJourneyGrid(p *site.Persona, bands []chart.Band, rollups []*site.StageRollup, l links) journeyGrid {
+func newJourneyGrid(p *site.Persona, bands []chart.Band, rollups []*site.StageRollup, l links, w *words) journeyGrid {
 	steps := p.Steps
 	g := journeyGrid{
 		Cols:       gridCols(bands),
 		StageHeads: stageHeads(bands, l),
-		StepHeads:  stepHeads(steps),
+		StepHeads:  stepHeads(steps, w),
 		Actions:    lane(steps, true, func(m *markup, st *site.Step) { m.text(st.Action) }),
 		Touchpoints: lane(steps, false, func(m *markup, st *site.Step) {
 			for i, t := range st.Touchpoints {
@@ -56,15 +58,15 @@ func newJourneyGrid(p *site.Persona, bands []chart.Band, rollups []*site.StageRo
 			}
 		}),
 		Feelings:      lane(steps, false, func(m *markup, st *site.Step) { m.text(st.Feeling) }),
-		Pains:         lane(steps, false, func(m *markup, st *site.Step) { mentionList(m, st.Pains, l) }),
-		Opportunities: lane(steps, false, opportunityList),
-		Evidence:      lane(steps, true, evidenceList),
+		Pains:         lane(steps, false, func(m *markup, st *site.Step) { mentionList(m, st.Pains, l, w) }),
+		Opportunities: lane(steps, false, func(m *markup, st *site.Step) { opportunityList(m, st, w) }),
+		Evidence:      lane(steps, true, func(m *markup, st *site.Step) { evidenceList(m, st, w) }),
 		Durations:     lane(steps, false, func(m *markup, st *site.Step) { m.text(st.Duration) }),
 		Artifacts: lane(steps, false, func(m *markup, st *site.Step) {
 			list(m, st.Artifacts, func(a string) { m.text(a) })
 		}),
-		Rollups: rollupCells(bands, rollups),
-		Table:   curveTable(steps),
+		Rollups: rollupCells(bands, rollups, w),
+		Table:   curveTable(steps, w),
 	}
 	return g
 }
@@ -104,9 +106,9 @@ func list[T any](m *markup, items []T, item func(T)) {
 
 // mentionList writes the pains of a step, each with its severity and a
 // link to its row in the pain-point index.
-func mentionList(m *markup, pains []*site.PainMention, l links) {
+func mentionList(m *markup, pains []*site.PainMention, l links, w *words) {
 	list(m, pains, func(pm *site.PainMention) {
-		m.raw(sevBadge(pm.Severity))
+		m.raw(w.sevBadge(pm.Severity))
 		m.raw(" ")
 		if pm.Pain == nil {
 			m.text(pm.Text)
@@ -120,14 +122,14 @@ func mentionList(m *markup, pains []*site.PainMention, l links) {
 	})
 }
 
-func opportunityList(m *markup, st *site.Step) {
+func opportunityList(m *markup, st *site.Step, w *words) {
 	list(m, st.Opportunities, func(o site.Opportunity) {
 		if o.Impact != site.ImpactUnrated {
 			m.raw(`<span class="impact impact-`)
 			m.raw(o.Impact.String())
 			m.raw(`">`)
-			m.raw(capitalise(o.Impact.String()))
-			m.raw(` impact</span> `)
+			m.raw(w.impact[o.Impact])
+			m.raw(`</span> `)
 		}
 		m.text(o.Text)
 	})
@@ -135,10 +137,10 @@ func opportunityList(m *markup, st *site.Step) {
 
 // evidenceList writes the sources of a step, or marks its emotion as an
 // assumption when it has a score but no source.
-func evidenceList(m *markup, st *site.Step) {
+func evidenceList(m *markup, st *site.Step, w *words) {
 	if len(st.Evidence) == 0 {
 		if st.HasEmotion {
-			m.raw(`<span class="assumption">Assumption: no evidence</span>`)
+			m.raw(w.assumptionNoEvidence)
 		}
 		return
 	}
@@ -193,19 +195,20 @@ func stageHeads(bands []chart.Band, l links) template.HTML {
 
 // stepHeads writes the head of each step's column; its id is the step's
 // anchor, the target of links to the step.
-func stepHeads(steps []*site.Step) template.HTML {
+func stepHeads(steps []*site.Step, w *words) template.HTML {
 	m := newMarkup()
 	for _, st := range steps {
 		m.raw(`<th id="`)
 		m.text(st.Anchor)
 		if st.Critical {
-			m.raw(`" class="is-critical">Step `)
-			m.int(st.Index)
-			m.raw(` <span class="crit-flag">Critical</span></th>`)
+			m.raw(`" class="is-critical">`)
+			w.step(m, st.Index)
+			m.raw(w.critFlag)
+			m.raw(`</th>`)
 			continue
 		}
-		m.raw(`">Step `)
-		m.int(st.Index)
+		m.raw(`">`)
+		w.step(m, st.Index)
 		m.raw("</th>")
 	}
 	return m.html()
@@ -213,7 +216,7 @@ func stepHeads(steps []*site.Step) template.HTML {
 
 // rollupCells writes, under each band, the roll-up of its stage: the
 // persona's mean and lowest emotion there.
-func rollupCells(bands []chart.Band, rollups []*site.StageRollup) template.HTML {
+func rollupCells(bands []chart.Band, rollups []*site.StageRollup, w *words) template.HTML {
 	m := newMarkup()
 	for i, b := range bands {
 		r := rollups[i]
@@ -221,30 +224,27 @@ func rollupCells(bands []chart.Band, rollups []*site.StageRollup) template.HTML 
 		m.int(len(b.Steps))
 		m.raw(`">`)
 		if r.Emotion.N == 0 {
-			m.raw("No scored steps</td>")
+			m.raw(w.rollupNone)
+			m.raw("</td>")
 			continue
 		}
-		m.raw("Mean <strong>")
-		m.raw(chart.FormatMean(r.Emotion))
-		m.raw("</strong> · lowest <strong>")
-		m.raw(chart.FormatEmotion(r.Emotion.Min))
-		m.raw("</strong> · ")
-		m.int(r.Emotion.N)
-		m.raw(" of ")
-		m.raw(plural(len(r.Steps), "step", "steps"))
-		m.raw(" scored</td>")
+		m.raw(i18n.Fill(w.rollup, []string{
+			"mean", w.mean(r.Emotion), "lowest", w.emotion(r.Emotion.Min),
+			"scored", w.cat.Int(r.Emotion.N), "steps", escapeText(w.cat.Plural("count.of_steps", len(r.Steps))),
+		}))
+		m.raw("</td>")
 	}
 	return m.html()
 }
 
 // curveTable writes a row per step with the numbers the curve draws.
-func curveTable(steps []*site.Step) template.HTML {
+func curveTable(steps []*site.Step, w *words) template.HTML {
 	m := newMarkup()
 	for _, st := range steps {
 		m.raw(`<tr><th><a href="#`)
 		m.urlPart(st.Anchor)
-		m.raw(`">Step `)
-		m.int(st.Index)
+		m.raw(`">`)
+		w.step(m, st.Index)
 		m.raw("</a></th><td>")
 		if st.Stage != nil {
 			m.text(st.Stage.Title)
@@ -252,16 +252,21 @@ func curveTable(steps []*site.Step) template.HTML {
 		m.raw(`</td><td class="num">`)
 		switch {
 		case !st.HasEmotion:
-			m.raw("no score</td><td>—")
+			m.raw(w.noScore)
+			m.raw("</td><td>—")
 		case st.Assumed:
-			m.raw(chart.FormatEmotion(st.Emotion))
-			m.raw("</td><td>Assumption")
+			m.raw(w.emotion(st.Emotion))
+			m.raw("</td><td>")
+			m.raw(w.assumption)
 		default:
-			m.raw(chart.FormatEmotion(st.Emotion))
-			m.raw("</td><td>Evidence")
+			m.raw(w.emotion(st.Emotion))
+			m.raw("</td><td>")
+			m.raw(w.evidence)
 		}
 		if st.Critical {
-			m.raw("</td><td>Critical</td></tr>")
+			m.raw("</td><td>")
+			m.raw(w.critical)
+			m.raw("</td></tr>")
 		} else {
 			m.raw("</td><td></td></tr>")
 		}
@@ -271,7 +276,7 @@ func curveTable(steps []*site.Step) template.HTML {
 
 // stageRows writes a row per stage of the persona's roll-up table: steps,
 // scored steps, mean and lowest emotion and pain mentions there.
-func stageRows(rollups []*site.StageRollup, sc config.Scale, l links) template.HTML {
+func stageRows(rollups []*site.StageRollup, sc config.Scale, l links, w *words) template.HTML {
 	m := newMarkup()
 	for _, r := range rollups {
 		m.raw(`<tr><th scope="row">`)
@@ -287,10 +292,10 @@ func stageRows(rollups []*site.StageRollup, sc config.Scale, l links) template.H
 		m.raw(`</td><td class="num">`)
 		m.int(r.Emotion.N)
 		m.raw(`</td><td class="num">`)
-		heatChip(m, r.Emotion, sc)
+		heatChip(m, r.Emotion, sc, w)
 		m.raw(`</td><td class="num">`)
 		if r.Emotion.N > 0 {
-			m.raw(chart.FormatEmotion(r.Emotion.Min))
+			m.raw(w.emotion(r.Emotion.Min))
 		} else {
 			m.raw("—")
 		}
@@ -303,25 +308,25 @@ func stageRows(rollups []*site.StageRollup, sc config.Scale, l links) template.H
 
 // criticalItems writes an item per critical step: where it is, what the
 // customer does and why the step is critical.
-func criticalItems(steps []*site.Step) template.HTML {
+func criticalItems(steps []*site.Step, w *words) template.HTML {
 	m := newMarkup()
 	for _, st := range steps {
 		m.raw(`<li><a href="#`)
 		m.urlPart(st.Anchor)
-		m.raw(`">Step `)
-		m.int(st.Index)
+		m.raw(`">`)
 		if st.Stage != nil {
-			m.raw(", ")
-			m.text(st.Stage.Title)
+			m.raw(i18n.Fill(w.stepStage, []string{"n", strconv.Itoa(st.Index), "stage", escapeHTML(st.Stage.Title)}))
+		} else {
+			w.step(m, st.Index)
 		}
 		m.raw("</a>")
 		if st.Action != "" {
 			m.raw(": ")
 			m.text(st.Action)
 		}
-		if st.CriticalReason != "" {
+		if reason := w.criticalReason(st); reason != "" {
 			m.raw(` <span class="reason">`)
-			m.text(st.CriticalReason)
+			m.raw(reason)
 			m.raw("</span>")
 		}
 		m.raw("</li>\n")

@@ -2,7 +2,6 @@ package render
 
 import (
 	"github.com/cxatlas/cxatlas/generator/config"
-	"github.com/cxatlas/cxatlas/generator/render/chart"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -11,7 +10,7 @@ import (
 
 // heatmapRows writes a row per persona with a cell per stage: the mean
 // emotion there, coloured, and how many scored steps it is the mean of.
-func heatmapRows(rows []site.HeatmapRow, sc config.Scale, l links) fragment {
+func heatmapRows(rows []site.HeatmapRow, sc config.Scale, l links, w *words) fragment {
 	m := newMarkup()
 	for _, r := range rows {
 		m.raw(`<tr><th scope="row"><a href="`)
@@ -21,15 +20,17 @@ func heatmapRows(rows []site.HeatmapRow, sc config.Scale, l links) fragment {
 		m.raw("</a></th>")
 		for _, c := range r.Cells {
 			if c == nil || c.Emotion.N == 0 {
-				m.raw(`<td class="heat-none"><i>no data</i></td>`)
+				m.raw(`<td class="heat-none"><i>`)
+				m.raw(w.noData)
+				m.raw(`</i></td>`)
 				continue
 			}
 			m.raw(`<td class="`)
 			m.raw(heatClass(c.Emotion, sc))
 			m.raw(`"><b>`)
-			m.raw(chart.FormatMean(c.Emotion))
+			m.raw(w.mean(c.Emotion))
 			m.raw("</b> <small>")
-			m.raw(plural(c.Emotion.N, "step", "steps"))
+			m.raw(w.countSteps(c.Emotion.N))
 			m.raw("</small></td>")
 		}
 		m.raw("</tr>\n")
@@ -39,7 +40,7 @@ func heatmapRows(rows []site.HeatmapRow, sc config.Scale, l links) fragment {
 }
 
 // personaRows writes the rows of the list of personas.
-func personaRows(personas []*site.Persona, sc config.Scale, l links) fragment {
+func personaRows(personas []*site.Persona, sc config.Scale, l links, w *words) fragment {
 	m := newMarkup()
 	for _, p := range personas {
 		m.raw(`<tr><th scope="row"><a href="`)
@@ -63,10 +64,10 @@ func personaRows(personas []*site.Persona, sc config.Scale, l links) fragment {
 			m.raw(`<time datetime="`)
 			m.raw(p.Reviewed.Format(isoDateLayout))
 			m.raw(`">`)
-			m.raw(p.Reviewed.Format(dateLayout))
+			m.raw(escapeText(w.date(p.Reviewed)))
 			m.raw("</time> ")
 		}
-		m.raw(staleBadge(p))
+		m.raw(w.staleBadge(p))
 		m.raw(`</td><td class="num">`)
 		m.int(len(p.Steps))
 		m.raw(`</td><td class="num">`)
@@ -74,36 +75,24 @@ func personaRows(personas []*site.Persona, sc config.Scale, l links) fragment {
 		m.raw(`</td><td class="num">`)
 		m.int(p.Pains)
 		m.raw(`</td><td class="num">`)
-		heatChip(m, p.Mean, sc)
+		heatChip(m, p.Mean, sc, w)
 		m.raw("</td></tr>\n")
 		m.endRow()
 	}
 	return m.fragment()
 }
 
-// staleBadge is the badge of a persona whose map is due for review, or
-// nothing when it is not.
-func staleBadge(p *site.Persona) string {
-	if !p.Stale {
-		return ""
-	}
-	if p.Reviewed.IsZero() {
-		return `<span class="badge badge-stale">Never reviewed</span>`
-	}
-	return `<span class="badge badge-stale">Review due</span>`
-}
-
 // heatChip writes a mean emotion in the colour of its heatmap cell.
-func heatChip(m *markup, st site.Stat, sc config.Scale) {
+func heatChip(m *markup, st site.Stat, sc config.Scale, w *words) {
 	m.raw(`<span class="heat-chip `)
 	m.raw(heatClass(st, sc))
 	m.raw(`">`)
-	m.raw(chart.FormatMean(st))
+	m.raw(w.mean(st))
 	m.raw("</span>")
 }
 
 // touchpointRows writes the rows of the list of touchpoints.
-func touchpointRows(tps []*site.Touchpoint, sc config.Scale, l links) fragment {
+func touchpointRows(tps []*site.Touchpoint, sc config.Scale, l links, w *words) fragment {
 	m := newMarkup()
 	for _, t := range tps {
 		m.raw(`<tr><th scope="row"><a href="`)
@@ -113,20 +102,22 @@ func touchpointRows(tps []*site.Touchpoint, sc config.Scale, l links) fragment {
 		m.raw("</a></th><td>")
 		m.text(t.Channel)
 		m.raw("</td><td>")
-		m.text(t.Mode)
+		m.text(w.mode(t.Mode))
+		m.raw("</td><td>")
 		if t.Managed {
-			m.raw("</td><td>Managed</td><td>")
+			m.raw(w.managed)
 		} else {
-			m.raw("</td><td>Unmanaged</td><td>")
+			m.raw(w.unmanaged)
 		}
+		m.raw("</td><td>")
 		m.raw(`<a href="`)
 		m.ownerURL(l, t.Owner)
 		m.raw(`">`)
-		m.text(ownerName(t.Owner))
+		m.text(w.owner(t.Owner))
 		m.raw(`</a></td><td class="num">`)
 		m.int(len(t.Personas))
 		m.raw(`</td><td class="num">`)
-		heatChip(m, t.Emotion, sc)
+		heatChip(m, t.Emotion, sc, w)
 		m.raw(`</td><td class="num">`)
 		m.int(len(t.Pains))
 		m.raw("</td></tr>\n")

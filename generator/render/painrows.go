@@ -4,28 +4,11 @@ import (
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
-// sevBadge is the badge of a severity: the word in a coloured box, so
-// colour is never the only signal. It is short because pages of large
-// portals show it hundreds of thousands of times.
-func sevBadge(s site.Severity) string {
-	switch s {
-	case site.Critical:
-		return `<b class="sev-critical">Critical</b>`
-	case site.High:
-		return `<b class="sev-high">High</b>`
-	case site.Medium:
-		return `<b class="sev-medium">Medium</b>`
-	case site.Low:
-		return `<b class="sev-low">Low</b>`
-	}
-	return `<b class="sev-unrated">Unrated</b>`
-}
-
 // painIndexRows writes the rows of the pain-point index for pains, which
 // start at position offset (from 0) of the whole index. Each row names the
 // personas the pain hurts with links to every step where it is written
 // ("Anna: 3, 7, 12"), then its stages, touchpoints and owners.
-func painIndexRows(pains []*site.Pain, offset int, l links) fragment {
+func painIndexRows(pains []*site.Pain, offset int, l links, w *words) fragment {
 	m := newMarkup()
 	for i, p := range pains {
 		m.raw(`<tr id="`)
@@ -33,7 +16,7 @@ func painIndexRows(pains []*site.Pain, offset int, l links) fragment {
 		m.raw(`"><td class="num">`)
 		m.int(offset + i + 1)
 		m.raw("</td><td>")
-		m.raw(sevBadge(p.Severity))
+		m.raw(w.sevBadge(p.Severity))
 		m.raw(`</td><th scope="row">`)
 		m.text(p.Text)
 		m.raw(`</th><td><span class="count">`)
@@ -45,7 +28,7 @@ func painIndexRows(pains []*site.Pain, offset int, l links) fragment {
 		m.raw("</td><td>")
 		linkList(m, p.Touchpoints, func(t *site.Touchpoint) { m.touchpointURL(l, t) }, func(t *site.Touchpoint) string { return t.Title })
 		m.raw("</td><td>")
-		linkList(m, p.Owners, func(o string) { m.ownerURL(l, o) }, ownerName)
+		linkList(m, p.Owners, func(o string) { m.ownerURL(l, o) }, w.owner)
 		m.raw("</td></tr>\n")
 		m.endRow()
 	}
@@ -106,16 +89,16 @@ func writtenIn(m *markup, mentions []*site.PainMention, l links) {
 // painRows writes the compact rows of a pain table: severity, the text
 // linking to the pain's row in the index, and how many personas and
 // mentions it has.
-func painRows(pains []*site.Pain, l links) fragment {
+func painRows(pains []*site.Pain, l links, w *words) fragment {
 	m := newMarkup()
-	writePainRows(m, pains, l)
+	writePainRows(m, pains, l, w)
 	return m.fragment()
 }
 
-func writePainRows(m *markup, pains []*site.Pain, l links) {
+func writePainRows(m *markup, pains []*site.Pain, l links, w *words) {
 	for _, p := range pains {
 		m.raw("<tr><td>")
-		m.raw(sevBadge(p.Severity))
+		m.raw(w.sevBadge(p.Severity))
 		m.raw(`</td><td><a href="`)
 		m.painURL(l, p)
 		m.raw(`">`)
@@ -134,7 +117,7 @@ func writePainRows(m *markup, pains []*site.Pain, l links) {
 // a <tbody>: a head row naming the touchpoint and its owner, then a compact
 // row per pain. Portals have thousands of touchpoints, so they share one
 // table rather than having a table each.
-func touchpointPainGroups(tps []*site.Touchpoint, l links) fragment {
+func touchpointPainGroups(tps []*site.Touchpoint, l links, w *words) fragment {
 	m := newMarkup()
 	for _, t := range tps {
 		if len(t.Pains) == 0 {
@@ -147,11 +130,11 @@ func touchpointPainGroups(tps []*site.Touchpoint, l links) fragment {
 		m.raw(`">`)
 		m.text(t.Title)
 		m.raw(`</a> <span class="h-count">`)
-		m.text(ownerName(t.Owner))
+		m.text(w.owner(t.Owner))
 		m.raw(" · ")
-		m.raw(plural(len(t.Pains), "pain point", "pain points"))
+		m.raw(escapeText(w.cat.Plural("count.pains", len(t.Pains))))
 		m.raw("</span></th></tr>\n")
-		writePainRows(m, t.Pains, l)
+		writePainRows(m, t.Pains, l, w)
 		m.raw("</tbody>\n")
 	}
 	return m.fragment()

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -32,6 +33,9 @@ func htmlPageTypes() []PageType {
 type Renderer struct {
 	theme fs.FS
 	pages map[PageType]*template.Template
+	// words are the catalogue's messages the Go-written parts of pages
+	// use, looked up once.
+	words *words
 	// last caches lookups derived from the site rendered last; deriving
 	// lets one goroutine compute them while the others wait.
 	last     atomic.Pointer[derived]
@@ -49,7 +53,14 @@ type File struct {
 type Option func(*options)
 
 type options struct {
-	minify func(src []byte) ([]byte, error)
+	minify   func(src []byte) ([]byte, error)
+	messages *i18n.Catalogue
+}
+
+// Messages has the Renderer take every word it shows a reader from cat.
+// Without it, pages are in English, from the default theme's catalogue.
+func Messages(cat *i18n.Catalogue) Option {
+	return func(o *options) { o.messages = cat }
 }
 
 // MinifyTemplates has New pass the source of every template through
@@ -67,11 +78,16 @@ func New(theme fs.FS, opts ...Option) (*Renderer, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
+	if o.messages == nil {
+		o.messages = i18n.Default(i18n.Reference)
+	}
+	w := newWords(o.messages)
 	read := func(name string) (string, error) {
 		src, err := fs.ReadFile(theme, name)
 		if err != nil {
 			return "", fmt.Errorf("theme: %w", err)
 		}
+		src = inlineMessages(src, o.messages)
 		if o.minify != nil {
 			if src, err = o.minify(src); err != nil {
 				return "", fmt.Errorf("theme: minify %s: %w", name, err)
@@ -86,7 +102,7 @@ func New(theme fs.FS, opts ...Option) (*Renderer, error) {
 	if len(shared) == 0 {
 		return nil, fmt.Errorf("theme: no layout templates (templates/_*.html)")
 	}
-	base := template.New("").Funcs(funcs())
+	base := template.New("").Funcs(funcs(w))
 	for _, name := range shared {
 		src, err := read(name)
 		if err != nil {
@@ -96,7 +112,7 @@ func New(theme fs.FS, opts ...Option) (*Renderer, error) {
 			return nil, fmt.Errorf("theme: %s: %w", name, err)
 		}
 	}
-	r := &Renderer{theme: theme, pages: make(map[PageType]*template.Template, len(htmlPageTypes()))}
+	r := &Renderer{theme: theme, words: w, pages: make(map[PageType]*template.Template, len(htmlPageTypes()))}
 	for _, t := range htmlPageTypes() {
 		name := "templates/" + string(t) + ".html"
 		src, err := read(name)
@@ -128,7 +144,7 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 	if !ok {
 		return fmt.Errorf("render %s: unknown page type %q", p.Path, p.Type)
 	}
-	v, err := newView(s, p, d)
+	v, err := newView(s, p, d, r.words)
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"github.com/cxatlas/cxatlas/generator/config"
-	"github.com/cxatlas/cxatlas/generator/render/chart"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -13,27 +12,31 @@ import (
 // stageStepRows writes the steps of a stage: a <tbody> per persona, headed
 // by the persona's mean and lowest emotion in the stage, with a row per
 // step (steps without a score show a dash).
-func stageStepRows(rollups []*site.StageRollup, sc config.Scale, l links) fragment {
+func stageStepRows(rollups []*site.StageRollup, sc config.Scale, l links, w *words) fragment {
 	m := newMarkup()
 	for _, r := range rollups {
 		m.raw(`<tbody><tr class="rollup-head"><th colspan="4" scope="rowgroup"><a href="`)
 		m.personaURL(l, r.Persona)
 		m.raw(`">`)
 		m.text(r.Persona.Title)
-		m.raw(`</a> <span class="rollup-stats">mean <span class="heat-chip `)
+		m.raw(`</a> <span class="rollup-stats">`)
+		m.raw(w.rollupMean)
+		m.raw(` <span class="heat-chip `)
 		m.raw(heatClass(r.Emotion, sc))
 		m.raw(`">`)
-		m.raw(chart.FormatMean(r.Emotion))
+		m.raw(w.mean(r.Emotion))
 		m.raw("</span>")
 		if r.Emotion.N > 0 {
-			m.raw(" · lowest ")
-			m.raw(chart.FormatEmotion(r.Emotion.Min))
+			m.raw(" · ")
+			m.raw(w.rollupLowest)
+			m.raw(" ")
+			m.raw(w.emotion(r.Emotion.Min))
 		}
 		m.raw("</span></th></tr>\n")
 		for _, st := range r.Steps {
 			stepRowStart(m, st)
-			stepLink(m, st, l)
-			stepRowEnd(m, st)
+			stepLink(m, st, l, w)
+			stepRowEnd(m, st, w)
 		}
 		m.raw("</tbody>\n")
 	}
@@ -42,7 +45,7 @@ func stageStepRows(rollups []*site.StageRollup, sc config.Scale, l links) fragme
 
 // touchpointStepRows writes a row per step that uses a touchpoint: the
 // persona, the stage and the step.
-func touchpointStepRows(steps []*site.Step, l links) fragment {
+func touchpointStepRows(steps []*site.Step, l links, w *words) fragment {
 	m := newMarkup()
 	for _, st := range steps {
 		stepRowStart(m, st)
@@ -52,8 +55,8 @@ func touchpointStepRows(steps []*site.Step, l links) fragment {
 			m.text(st.Stage.Title)
 		}
 		m.raw("</td><td>")
-		stepLink(m, st, l)
-		stepRowEnd(m, st)
+		stepLink(m, st, l, w)
+		stepRowEnd(m, st, w)
 	}
 	return m.fragment()
 }
@@ -68,20 +71,20 @@ func stepRowStart(m *markup, st *site.Step) {
 
 // stepLink writes "Step N" linking to the step's column on its persona's
 // page, flagged when the step is critical.
-func stepLink(m *markup, st *site.Step, l links) {
+func stepLink(m *markup, st *site.Step, l links, w *words) {
 	m.raw(`<a href="`)
 	m.stepURL(l, st)
-	m.raw(`">Step `)
-	m.int(st.Index)
+	m.raw(`">`)
+	w.step(m, st.Index)
 	m.raw("</a>")
 	if st.Critical {
-		m.raw(` <span class="crit-flag">Critical</span>`)
+		m.raw(w.critFlag)
 	}
 }
 
 // stepRowEnd writes the action, the emotion and the pains of a step: how
 // many, with the badge of the most severe.
-func stepRowEnd(m *markup, st *site.Step) {
+func stepRowEnd(m *markup, st *site.Step, w *words) {
 	m.raw("</td><td>")
 	m.text(st.Action)
 	m.raw(`</td><td class="num">`)
@@ -89,10 +92,10 @@ func stepRowEnd(m *markup, st *site.Step) {
 	case !st.HasEmotion:
 		m.raw("—")
 	case st.Assumed:
-		m.raw(chart.FormatEmotion(st.Emotion))
-		m.raw(` <abbr title="assumption: no evidence" class="assumed-mark">A</abbr>`)
+		m.raw(w.emotion(st.Emotion))
+		m.raw(w.assumedMark)
 	default:
-		m.raw(chart.FormatEmotion(st.Emotion))
+		m.raw(w.emotion(st.Emotion))
 	}
 	m.raw("</td><td>")
 	if len(st.Pains) > 0 {
@@ -102,7 +105,7 @@ func stepRowEnd(m *markup, st *site.Step) {
 		}
 		m.int(len(st.Pains))
 		m.raw(" · ")
-		m.raw(sevBadge(worst))
+		m.raw(w.sevBadge(worst))
 	}
 	m.raw("</td></tr>\n")
 	m.endRow()

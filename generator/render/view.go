@@ -39,6 +39,8 @@ type common struct {
 	Edit string
 	// Layout is what the layout shared by every page shows.
 	Layout layout
+	// words are the messages of the portal's language.
+	words *words
 }
 
 // layout is what the layout around every page shows, worked out in Go so
@@ -81,16 +83,17 @@ func (c *common) layout() layout {
 	if c.Title != "" && c.Title != c.Site.Title {
 		title = c.Title + " · " + c.Site.Title
 	}
+	nav := c.words.nav
 	return layout{
 		Lang: c.Config.Language, DocTitle: title, SiteTitle: c.Site.Title, Edit: c.Edit,
 		Home: c.Link.Home(), CSS: c.Link.To("static/cxatlas.css"), Data: c.Link.To("data.json"),
 		Nav: []navEntry{
-			{c.Link.Home(), "Home", c.Current("home")},
-			{c.Link.To("personas/"), "Personas", c.Current("personas")},
-			{c.Link.To("stages/"), "Stages", c.Current("stages")},
-			{c.Link.To("touchpoints/"), "Touchpoints", c.Current("touchpoints")},
-			{c.Link.To("pains/"), "Pain points", c.Current("pains")},
-			{c.Link.To("owners/"), "Owners", c.Current("owners")},
+			{c.Link.Home(), nav["home"], c.Current("home")},
+			{c.Link.To("personas/"), nav["personas"], c.Current("personas")},
+			{c.Link.To("stages/"), nav["stages"], c.Current("stages")},
+			{c.Link.To("touchpoints/"), nav["touchpoints"], c.Current("touchpoints")},
+			{c.Link.To("pains/"), nav["pains"], c.Current("pains")},
+			{c.Link.To("owners/"), nav["owners"], c.Current("owners")},
 		},
 	}
 }
@@ -132,7 +135,7 @@ func (c common) TouchpointChips(tps []*site.Touchpoint) fragment {
 
 // PainList returns the rows of the "pain-table" partial for pains.
 func (c common) PainList(pains []*site.Pain) painList {
-	return painList{Pains: pains, Rows: painRows(pains, c.Link)}
+	return painList{Pains: pains, Rows: painRows(pains, c.Link, c.words)}
 }
 
 // painList is a compact table of pains linking to the pain-point index.
@@ -144,7 +147,7 @@ type painList struct {
 
 // Heatmap returns the persona x stage table of mean emotion for rows.
 func (c common) Heatmap(rows []site.HeatmapRow, hidden int) heatmap {
-	return heatmap{common: c, Rows: rows, Hidden: hidden, Body: heatmapRows(rows, c.Config.Emotion, c.Link)}
+	return heatmap{common: c, Rows: rows, Hidden: hidden, Body: heatmapRows(rows, c.Config.Emotion, c.Link, c.words)}
 }
 
 // heatmap is a persona x stage table of mean emotion.
@@ -158,8 +161,8 @@ type heatmap struct {
 }
 
 // newView gathers what the template of page p needs.
-func newView(s *site.Site, p Page, d *derived) (view, error) {
-	v, err := pageView(s, p, d)
+func newView(s *site.Site, p Page, d *derived, w *words) (view, error) {
+	v, err := pageView(s, p, d, w)
 	if err != nil {
 		return nil, err
 	}
@@ -169,19 +172,20 @@ func newView(s *site.Site, p Page, d *derived) (view, error) {
 }
 
 // pageView builds the view of page p for its type.
-func pageView(s *site.Site, p Page, d *derived) (view, error) {
-	c := common{Site: s, Config: s.Config, Page: p, Section: p.Type, Link: links{root: rootOf(p.Path), d: d}}
+func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
+	c := common{Site: s, Config: s.Config, Page: p, Section: p.Type, Link: links{root: rootOf(p.Path), d: d}, words: w}
 	if c.Config == nil {
 		c.Config = config.Default()
 	}
-	home := crumb{Title: "Home", URL: c.Link.Home()}
+	nav, cat := w.nav, w.cat
+	home := crumb{Title: nav["home"], URL: c.Link.Home()}
 	switch p.Type {
 	case HomePage:
 		c.Title = s.Title
 		c.Edit = editURL(c.Config, s.HomeSource)
 		return newHomeView(c), nil
 	case PersonaList:
-		c.Title = "Personas"
+		c.Title = nav["personas"]
 		return newPersonaListView(c), nil
 	case PersonaPage:
 		per := s.Persona(p.ID)
@@ -189,18 +193,18 @@ func pageView(s *site.Site, p Page, d *derived) (view, error) {
 			return nil, fmt.Errorf("no persona %q", p.ID)
 		}
 		c.Title, c.Section, c.Edit = per.Title, PersonaList, editURL(c.Config, per.Source)
-		c.Crumbs = []crumb{home, {"Personas", c.Link.To("personas/")}}
+		c.Crumbs = []crumb{home, {nav["personas"], c.Link.To("personas/")}}
 		return newPersonaView(c, per), nil
 	case StageList:
-		c.Title = "Stages"
+		c.Title = nav["stages"]
 	case StagePage:
 		st := s.Stage(p.ID)
 		if st == nil {
 			return nil, fmt.Errorf("no stage %q", p.ID)
 		}
 		c.Title, c.Section, c.Edit = st.Title, StageList, editURL(c.Config, st.Source)
-		c.Crumbs = []crumb{home, {"Stages", c.Link.To("stages/")}}
-		v := stageView{common: c, Stage: st, Steps: stageStepRows(st.Rollups, c.Config.Emotion, c.Link)}
+		c.Crumbs = []crumb{home, {nav["stages"], c.Link.To("stages/")}}
+		v := stageView{common: c, Stage: st, Steps: stageStepRows(st.Rollups, c.Config.Emotion, c.Link, w)}
 		if i := st.Index; i > 0 && i-1 < len(s.Stages) {
 			v.Prev = s.Stages[i-1]
 		}
@@ -209,29 +213,29 @@ func pageView(s *site.Site, p Page, d *derived) (view, error) {
 		}
 		return &v, nil
 	case TouchpointList:
-		c.Title = "Touchpoints"
-		return &touchpointListView{common: c, Rows: touchpointRows(s.Touchpoints, c.Config.Emotion, c.Link)}, nil
+		c.Title = nav["touchpoints"]
+		return &touchpointListView{common: c, Rows: touchpointRows(s.Touchpoints, c.Config.Emotion, c.Link, w)}, nil
 	case TouchpointPage:
 		t := s.Touchpoint(p.ID)
 		if t == nil {
 			return nil, fmt.Errorf("no touchpoint %q", p.ID)
 		}
 		c.Title, c.Section, c.Edit = t.Title, TouchpointList, editURL(c.Config, t.Source)
-		c.Crumbs = []crumb{home, {"Touchpoints", c.Link.To("touchpoints/")}}
-		return &touchpointView{common: c, Touchpoint: t, Steps: touchpointStepRows(t.Steps, c.Link)}, nil
+		c.Crumbs = []crumb{home, {nav["touchpoints"], c.Link.To("touchpoints/")}}
+		return &touchpointView{common: c, Touchpoint: t, Steps: touchpointStepRows(t.Steps, c.Link, w)}, nil
 	case PainIndex:
 		return newPainIndexView(c, p, d), nil
 	case PainsByStage:
-		c.Title, c.Section = "Pain points by stage", PainIndex
-		c.Crumbs = []crumb{home, {"Pain points", c.Link.To("pains/")}}
+		c.Title, c.Section = cat.T("title.pains_by_stage"), PainIndex
+		c.Crumbs = []crumb{home, {nav["pains"], c.Link.To("pains/")}}
 	case PainsByTouchpoint:
-		c.Title, c.Section = "Pain points by touchpoint", PainIndex
-		c.Crumbs = []crumb{home, {"Pain points", c.Link.To("pains/")}}
+		c.Title, c.Section = cat.T("title.pains_by_touchpoint"), PainIndex
+		c.Crumbs = []crumb{home, {nav["pains"], c.Link.To("pains/")}}
 		return newGroupedView(c, p.Number, d), nil
 	case OwnerList:
-		c.Title = "Owners"
+		c.Title = nav["owners"]
 	case NotFoundPage:
-		c.Title = "Page not found"
+		c.Title = cat.T("title.not_found")
 		// Hosts serve 404.html at any missing URL, where relative links
 		// would point nowhere; with a base URL the links are absolute.
 		if c.Config.BaseURL != "" {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 
 	"github.com/cxatlas/cxatlas/generator/render/chart"
@@ -63,9 +62,10 @@ type pageEntry struct {
 func newGroupedView(c common, n int, d *derived) *groupedView {
 	pages := d.tpGroupPages
 	n = min(max(n, 1), len(pages))
-	v := &groupedView{common: c, Number: n, Pages: len(pages), Groups: touchpointPainGroups(pages[n-1], c.Link)}
+	v := &groupedView{common: c, Number: n, Pages: len(pages), Groups: touchpointPainGroups(pages[n-1], c.Link, c.words)}
 	if n > 1 {
-		v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, n, len(pages))
+		cat := c.words.cat
+		v.Title = cat.Format("title.pages_of", "title", v.Title, "n", cat.Int(n), "pages", cat.Int(len(pages)))
 		v.Prev = c.Link.To(tpGroupPagePath(n - 1))
 	}
 	if n < len(pages) {
@@ -143,9 +143,9 @@ func newHomeView(c common) *homeView {
 
 func newPersonaListView(c common) *personaListView {
 	s := c.Site
-	v := personaListView{common: c, Rows: personaRows(s.Personas, c.Config.Emotion, c.Link)}
+	v := personaListView{common: c, Rows: personaRows(s.Personas, c.Config.Emotion, c.Link, c.words)}
 	v.Shown, v.Capped = chart.OverlaySelection(s.Personas)
-	v.Overlay = chart.Overlay(v.Shown, s.Stages, c.Config.Emotion, "overlay")
+	v.Overlay = chart.Overlay(v.Shown, s.Stages, c.Config.Emotion, "overlay", c.words.cat)
 	for _, p := range s.Personas {
 		if p.Mean.N > 0 {
 			v.Scored++
@@ -156,7 +156,7 @@ func newPersonaListView(c common) *personaListView {
 
 func newPersonaView(c common, p *site.Persona) *personaView {
 	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
-	v.Curve = chart.Curve(p, c.Config.Emotion, "curve")
+	v.Curve = chart.Curve(p, c.Config.Emotion, "curve", c.words.cat)
 	// A persona has a roll-up for every stage, in stage order; steps
 	// without a stage form a band of their own, with an empty roll-up.
 	rollups := make([]*site.StageRollup, len(v.Bands))
@@ -167,9 +167,9 @@ func newPersonaView(c common, p *site.Persona) *personaView {
 			rollups[i] = &site.StageRollup{Persona: p}
 		}
 	}
-	v.Grid = newJourneyGrid(p, v.Bands, rollups, c.Link)
-	v.StageRows = stageRows(p.Stages, c.Config.Emotion, c.Link)
-	v.CriticalItems = criticalItems(p.Critical)
+	v.Grid = newJourneyGrid(p, v.Bands, rollups, c.Link, c.words)
+	v.StageRows = stageRows(p.Stages, c.Config.Emotion, c.Link, c.words)
+	v.CriticalItems = criticalItems(p.Critical, c.words)
 	return &v
 }
 
@@ -177,14 +177,15 @@ func newPainIndexView(c common, p Page, d *derived) *painIndexView {
 	s := c.Site
 	n := max(p.Number, 1)
 	v := painIndexView{common: c, Number: n, Pages: painPageCount(len(s.Pains))}
-	v.Title = "Pain points"
+	cat, nav := c.words.cat, c.words.nav
+	v.Title = cat.T("title.pains")
 	if n > 1 {
-		v.Title = fmt.Sprintf("Pain points, page %d of %d", n, v.Pages)
-		v.Crumbs = []crumb{{"Home", v.Link.Home()}, {"Pain points", v.Link.To("pains/")}}
+		v.Title = cat.Format("title.pains_page", "n", cat.Int(n), "pages", cat.Int(v.Pages))
+		v.Crumbs = []crumb{{nav["home"], v.Link.Home()}, {nav["pains"], v.Link.To("pains/")}}
 	}
 	offset := min((n-1)*PainsPerPage, len(s.Pains))
 	v.Pains = s.Pains[offset:min(offset+PainsPerPage, len(s.Pains))]
-	v.Rows = painIndexRows(v.Pains, offset, c.Link)
+	v.Rows = painIndexRows(v.Pains, offset, c.Link, c.words)
 	v.Severities, v.Mentions = d.severities, d.mentions
 	return &v
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cxatlas/cxatlas/generator/i18n"
 )
 
 // checkPage finds the problems overlay when it appears, reads its first
@@ -23,9 +25,10 @@ new MutationObserver(function () {
   window.seen = true;
   var first = o.querySelector("li").textContent;
   var count = o.querySelectorAll("li").length;
+  var words = o.querySelector("h2").textContent + " | " + o.querySelector("button").textContent;
   o.querySelector("button").click();
   var gone = !document.getElementById("cxatlas-problems");
-  document.getElementById("result").textContent = "shown " + count + " [" + first + "] dismissed=" + gone;
+  document.getElementById("result").textContent = "shown " + count + " [" + first + "] dismissed=" + gone + " words: " + words;
 }).observe(document.body, {childList: true});
 </script></body></html>`
 
@@ -43,9 +46,19 @@ func (f flushCloser) Flush() {
 }
 
 // TestOverlayInBrowser loads a page in headless Chromium while the build is
-// broken and checks that the overlay lists the problems as text and can be
-// dismissed.
+// broken and checks that the overlay lists the problems as text, in the
+// portal's language, and can be dismissed.
 func TestOverlayInBrowser(t *testing.T) {
+	tests := []struct{ lang, words string }{
+		{"en", "The build failed with 2 errors; this page is the last good build. | Dismiss"},
+		{"ru", "Сборка не удалась: 2 ошибки; на странице — последняя удачная сборка. | Закрыть"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) { overlayInBrowser(t, tt.lang, tt.words) })
+	}
+}
+
+func overlayInBrowser(t *testing.T, lang, words string) {
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
@@ -58,6 +71,7 @@ func TestOverlayInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := New(dir)
+	h.SetMessages(i18n.Default(lang))
 	evil := `content/personas/family.md:14:12: unknown stage "<img src=x onerror=alert(1)>"`
 	h.ShowErrors([]string{evil, "content/stages/buy.md:2:9: missing title"})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -69,7 +83,7 @@ func TestOverlayInBrowser(t *testing.T) {
 	defer srv.Close()
 	defer h.Close()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	args := []string{"--headless", "--disable-gpu", "--no-first-run", "--user-data-dir=" + t.TempDir(),
 		"--virtual-time-budget=5000", "--dump-dom", srv.URL + "/check.html"}
@@ -81,7 +95,7 @@ func TestOverlayInBrowser(t *testing.T) {
 		t.Fatalf("%s: %v", browser, err)
 	}
 	dom := string(out)
-	want := `shown 2 [` + strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(evil) + `] dismissed=true`
+	want := `shown 2 [` + strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(evil) + `] dismissed=true words: ` + words
 	if !strings.Contains(dom, want) {
 		t.Errorf("the page reports\n%s\nwant %s", dom, want)
 	}

@@ -8,20 +8,6 @@ import (
 	"strings"
 )
 
-// placeholder is served for a missing page when the portal has no 404.html,
-// as before its first successful build; the live-reload script shows the
-// errors over it.
-const placeholder = `<!doctype html>
-<html lang="en">
-<meta charset="utf-8">
-<title>Not found</title>
-<body>
-<h1>Not found</h1>
-<p>There is no page here. If the portal has not been built yet, its errors are listed over this page, and it reloads once they are fixed.</p>
-</body>
-</html>
-`
-
 // serveSite serves a file of the portal: a folder by its index.html, an HTML
 // page with the live-reload script, a missing path with the portal's
 // 404.html and status 404.
@@ -105,7 +91,8 @@ func redirect(w http.ResponseWriter, r *http.Request, target string) {
 // notFound serves the portal's 404.html, or the placeholder when it cannot
 // be read, with status 404.
 func (h *Handler) notFound(w http.ResponseWriter, r *http.Request, root *os.Root) {
-	page := []byte(placeholder)
+	st, _ := h.snapshot()
+	page := []byte(st.words.placeholder)
 	if root != nil {
 		if data, err := root.ReadFile("404.html"); err == nil {
 			page = data
@@ -118,7 +105,7 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request, root *os.Root
 // cached: the script names the build the page comes from.
 func (h *Handler) writeHTML(w http.ResponseWriter, r *http.Request, status int, page []byte) {
 	st, _ := h.snapshot()
-	body := inject(page, snippet(h.buildID(st.build)))
+	body := inject(page, snippet(h.buildID(st.build), st.words.attrs))
 	hd := w.Header()
 	hd.Set("Content-Type", "text/html; charset=utf-8")
 	hd.Set("Content-Length", strconv.Itoa(len(body)))

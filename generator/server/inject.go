@@ -7,9 +7,9 @@ import (
 )
 
 // snippet is the tag that loads the live-reload script into a page built as
-// build.
-func snippet(build string) []byte {
-	return []byte(`<script src="` + scriptPath + `" data-build="` + html.EscapeString(build) + `"></script>`)
+// build; attrs are the data-* attributes that give the script its words.
+func snippet(build, attrs string) []byte {
+	return []byte(`<script src="` + scriptPath + `" data-build="` + html.EscapeString(build) + `"` + attrs + `></script>`)
 }
 
 // inject returns a copy of page with tag inserted before its last </body>

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cxatlas/cxatlas/generator/i18n"
 )
 
 // Prefix is the URL path under which the server answers with its own files
@@ -50,6 +52,8 @@ type state struct {
 	// failed says the last build failed with problems.
 	failed   bool
 	problems []string
+	// words are what the server shows in the portal's language.
+	words *words
 }
 
 // New returns a Handler serving the portal in dir. The folder may be empty
@@ -60,6 +64,7 @@ func New(dir string) *Handler {
 		instance: strconv.FormatInt(time.Now().UnixNano(), 36),
 		done:     make(chan struct{}),
 		changed:  make(chan struct{}),
+		st:       state{words: newWords(i18n.Default(i18n.Reference))},
 	}
 }
 

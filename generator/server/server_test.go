@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -157,7 +158,7 @@ func TestSnippetBeforeBodyEnd(t *testing.T) {
 	if res.ContentLength != int64(len(data)) {
 		t.Errorf("Content-Length %d; read %d bytes", res.ContentLength, len(data))
 	}
-	want := "var s = '</body>';</script>" + string(snippet(h.buildID(0))) + "</body></html>"
+	want := "var s = '</body>';</script>" + string(snippet(h.buildID(0), newWords(i18n.Default("en")).attrs)) + "</body></html>"
 	if !strings.HasSuffix(body, want) {
 		t.Errorf("page ends %q; want %q", body[max(0, len(body)-len(want)):], want)
 	}

@@ -210,13 +210,16 @@ func (l *linker) critical(p *Persona) {
 		for _, pm := range st.Pains {
 			w += painWeight(pm.Severity)
 		}
+		st.PainWeight = w
 		switch {
 		case st.Emotion == lowest:
+			st.CriticalLowest = true
 			st.CriticalReason = fmt.Sprintf("Lowest emotion (%+d) among the steps with pain points; it has %s.", st.Emotion, plural(len(st.Pains), "pain point"))
 		case w >= CriticalWeight:
 			st.CriticalReason = fmt.Sprintf("Emotion %+d is below the middle of the scale and its %s weigh %d (low 1, medium 2, high 3, critical 4).",
 				st.Emotion, plural(len(st.Pains), "pain point"), w)
 		default:
+			st.PainWeight = 0
 			continue
 		}
 		st.Critical = true

@@ -176,9 +176,18 @@ type Step struct {
 	Assumed bool
 	// Critical is set for critical points: low emotion where pains pile up.
 	Critical bool
-	// CriticalReason explains, in a sentence, why the step is critical.
+	// CriticalReason explains, in an English sentence for data.json, why
+	// the step is critical. Pages word the reason in the portal's language
+	// from CriticalLowest and PainWeight.
 	CriticalReason string
-	Source         Source
+	// CriticalLowest is set when the step is critical because its emotion
+	// is the lowest of the steps with pains; otherwise a critical step is
+	// critical because its pains weigh CriticalWeight or more.
+	CriticalLowest bool
+	// PainWeight is the weight of the step's pains (low 1, medium 2, high
+	// 3, critical 4), set on critical steps.
+	PainWeight int
+	Source     Source
 }
 
 // Severity ranks a pain point. The zero value means not rated.

@@ -1,6 +1,9 @@
 package chart
 
-import "github.com/cxatlas/cxatlas/generator/site"
+import (
+	"github.com/cxatlas/cxatlas/generator/i18n"
+	"github.com/cxatlas/cxatlas/generator/site"
+)
 
 // Band is a run of consecutive steps of a journey in the same stage. A
 // journey that returns to a stage gets a second band for it, so the map and
@@ -28,9 +31,9 @@ func Bands(steps []*site.Step) []Band {
 
 // stageTitle returns the title of a stage, or a placeholder for a step
 // whose stage is missing.
-func stageTitle(s *site.Stage) string {
+func stageTitle(s *site.Stage, cat *i18n.Catalogue) string {
 	if s == nil {
-		return "No stage"
+		return cat.T("chart.no_stage")
 	}
 	return s.Title
 }

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -27,35 +28,14 @@ const fontFamily = `system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`
 // esc escapes text for an SVG text node or a quoted attribute inside HTML.
 func esc(s string) string { return html.EscapeString(s) }
 
-// FormatEmotion writes an emotion score with its sign, "+2", "0", "-1".
-func FormatEmotion(v int) string {
-	if v > 0 {
-		return "+" + strconv.Itoa(v)
-	}
-	return strconv.Itoa(v)
-}
-
-// FormatMean writes the mean of st with one decimal and its sign, "+1.3",
-// or an em dash when st holds no scores. Charts and data tables use it so
-// they show the same numbers.
-func FormatMean(st site.Stat) string {
+// Mean writes the mean of st with one decimal and its sign in the language
+// of cat, "+1.3" ("+1,3" in Russian), or an em dash when st holds no
+// scores. Charts and data tables use it so they show the same numbers.
+func Mean(st site.Stat, cat *i18n.Catalogue) string {
 	if st.N == 0 {
 		return "—"
 	}
-	return formatFloat(st.Mean)
-}
-
-func formatFloat(v float64) string {
-	r := math.Round(v*10) / 10
-	if r == 0 {
-		return "0"
-	}
-	s := strconv.FormatFloat(r, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
-	if r > 0 {
-		return "+" + s
-	}
-	return s
+	return cat.SignedTenths(st.Mean)
 }
 
 // yAxis maps emotion scores to vertical positions: max at top, min at

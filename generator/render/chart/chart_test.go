@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -25,7 +26,7 @@ func TestFormatMean(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := FormatMean(tt.st); got != tt.want {
+			if got := Mean(tt.st, english()); got != tt.want {
 				t.Errorf("FormatMean(%+v) = %q, want %q", tt.st, got, tt.want)
 			}
 		})
@@ -34,7 +35,7 @@ func TestFormatMean(t *testing.T) {
 
 func TestFormatEmotion(t *testing.T) {
 	for v, want := range map[int]string{-2: "-2", 0: "0", 3: "+3"} {
-		if got := FormatEmotion(v); got != want {
+		if got := english().Signed(v); got != want {
 			t.Errorf("FormatEmotion(%d) = %q, want %q", v, got, want)
 		}
 	}
@@ -129,7 +130,7 @@ func TestCurveDrawsGapsDashesAndCriticalPoints(t *testing.T) {
 	p.Steps[2].Critical, p.Steps[2].CriticalReason = true, "Lowest"
 	p.Steps[3].Assumed = true
 	p.Critical = []*site.Step{p.Steps[2]}
-	svg := string(Curve(p, scale, "c"))
+	svg := string(Curve(p, scale, "c", english()))
 
 	for _, want := range []string{
 		`role="group"`, `aria-labelledby="c-title"`, `<title id="c-title">`, `<desc id="c-desc">`,
@@ -162,7 +163,7 @@ func TestCurveScalesToManySteps(t *testing.T) {
 	for i := range em {
 		em[i] = i%5 - 2
 	}
-	svg := string(Curve(persona("Long", ss, em...), scale, "c"))
+	svg := string(Curve(persona("Long", ss, em...), scale, "c", english()))
 	if !strings.Contains(svg, `viewBox="0 0 15840 `) {
 		t.Errorf("90 steps should widen the chart to 15840 units: %.120s", svg)
 	}
@@ -185,7 +186,7 @@ func TestOverlayCapsAndStyles(t *testing.T) {
 	if shown[0].Title != "P0" {
 		t.Errorf("unscored persona chosen: %s", shown[0].Title)
 	}
-	svg := string(Overlay(shown, ss, scale, "o"))
+	svg := string(Overlay(shown, ss, scale, "o", english()))
 	if got := strings.Count(svg, `class="legend"`); got != MaxOverlay {
 		t.Errorf("legend entries = %d, want %d", got, MaxOverlay)
 	}
@@ -216,8 +217,8 @@ func TestChartsEscapeWriterText(t *testing.T) {
 		p.Steps[0].Anchor = h
 		p.Critical = p.Steps[:1]
 		for name, svg := range map[string]string{
-			"curve":   string(Curve(p, scale, h)),
-			"overlay": string(Overlay([]*site.Persona{p}, ss, scale, h)),
+			"curve":   string(Curve(p, scale, h, english())),
+			"overlay": string(Overlay([]*site.Persona{p}, ss, scale, h, english())),
 		} {
 			if strings.Contains(svg, "<script") || strings.Contains(svg, "<x>") || strings.Contains(svg, "]]>") {
 				t.Errorf("%s with %q: unescaped markup", name, h)
@@ -239,8 +240,8 @@ func TestChartRoles(t *testing.T) {
 	ss := stages("Search", "Buy")
 	p := persona("Parent", ss, -1, 0, 2)
 	charts := map[string]string{
-		"curve":   string(Curve(p, scale, "c")),
-		"overlay": string(Overlay([]*site.Persona{p}, ss, scale, "o")),
+		"curve":   string(Curve(p, scale, "c", english())),
+		"overlay": string(Overlay([]*site.Persona{p}, ss, scale, "o", english())),
 	}
 	role := regexp.MustCompile(`^<svg [^>]*role="([a-z]+)"`)
 	for name, svg := range charts {
@@ -270,3 +271,6 @@ func TestBands(t *testing.T) {
 		t.Errorf("bands = %v, want %s", got, want)
 	}
 }
+
+// english is the English catalogue of the default theme.
+func english() *i18n.Catalogue { return i18n.Default("en") }

@@ -1,13 +1,13 @@
 package chart
 
 import (
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
 	"unsafe"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -36,7 +36,7 @@ const (
 // A persona page holds one curve per persona and a curve has an element per
 // step, so shared attributes are set once on a group rather than on each
 // element.
-func Curve(p *site.Persona, sc config.Scale, id string) template.HTML {
+func Curve(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
 	sc = validScale(sc)
 	n := max(len(p.Steps), 1)
 	w := n * StepWidth
@@ -44,13 +44,13 @@ func Curve(p *site.Persona, sc config.Scale, id string) template.HTML {
 
 	// About 300 bytes a step: a buffer that never grows.
 	b := &svgBuf{b: make([]byte, 0, 2048+320*len(p.Steps))}
-	b.raw(openSVG("chart-curve", "group", id, w, curveHeight, "Emotion curve of "+p.Title, curveDesc(p, sc)))
+	b.raw(openSVG("chart-curve", "group", id, w, curveHeight, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat)))
 	bands := Bands(p.Steps)
-	writeBands(b, bands, w)
+	writeBands(b, bands, w, cat)
 	writeCriticalColumns(b, p.Steps)
-	writeGrid(b, w, sc, ax, bands)
+	writeGrid(b, w, sc, ax, bands, cat)
 	writeSegments(b, p.Steps, ax, sc)
-	writePoints(b, p.Steps, ax, sc)
+	writePoints(b, p.Steps, ax, sc, cat)
 	b.raw(`</svg>`)
 	// Safe: every piece of writer text above went through esc. b is not
 	// written to again, so the string can share its bytes rather than copy
@@ -62,7 +62,7 @@ func Curve(p *site.Persona, sc config.Scale, id string) template.HTML {
 func centre(i int) float64 { return float64(i*StepWidth) + StepWidth/2 }
 
 // curveDesc summarises the curve in words for screen readers.
-func curveDesc(p *site.Persona, sc config.Scale) string {
+func curveDesc(p *site.Persona, sc config.Scale, cat *i18n.Catalogue) string {
 	scored, assumed := 0, 0
 	for _, st := range p.Steps {
 		if st.HasEmotion {
@@ -73,34 +73,30 @@ func curveDesc(p *site.Persona, sc config.Scale) string {
 		}
 	}
 	var d strings.Builder
-	fmt.Fprintf(&d, "Emotion at each of %d steps, grouped by stage, on a scale from %s to %s. ",
-		len(p.Steps), FormatEmotion(sc.Min), FormatEmotion(sc.Max))
-	fmt.Fprintf(&d, "Steps with a score: %d; of those, assumptions without evidence (drawn dashed): %d.", scored, assumed)
+	d.WriteString(cat.Format("chart.curve_desc", "n", cat.Int(len(p.Steps)), "min", cat.Signed(sc.Min), "max", cat.Signed(sc.Max)))
+	d.WriteString(cat.Format("chart.curve_desc_scored", "scored", cat.Int(scored), "assumed", cat.Int(assumed)))
 	if len(p.Critical) > 0 {
-		d.WriteString(" Critical points: step")
-		if len(p.Critical) > 1 {
-			d.WriteString("s")
-		}
+		var list strings.Builder
 		for i, st := range p.Critical {
 			if i == 10 {
-				fmt.Fprintf(&d, " and %d more", len(p.Critical)-10)
+				list.WriteString(cat.Format("chart.curve_desc_more", "n", cat.Int(len(p.Critical)-10)))
 				break
 			}
 			if i > 0 {
-				d.WriteString(",")
+				list.WriteString(", ")
 			}
-			d.WriteString(" " + strconv.Itoa(st.Index))
+			list.WriteString(strconv.Itoa(st.Index))
 		}
-		d.WriteString(".")
+		d.WriteString(cat.Plural("chart.curve_desc_critical", len(p.Critical), "list", list.String()))
 	}
-	d.WriteString(" The table with the same numbers follows the chart.")
+	d.WriteString(cat.T("chart.curve_desc_table"))
 	return d.String()
 }
 
 // writeBands shades every other run of a stage, separates the runs and
 // writes each one's stage title; a title cut short keeps its full text as a
 // tooltip.
-func writeBands(b *svgBuf, bands []Band, w int) {
+func writeBands(b *svgBuf, bands []Band, w int, cat *i18n.Catalogue) {
 	b.raw(`<rect width="`)
 	b.int(w)
 	b.raw(`" height="` + strconv.Itoa(curveHeight) + `" fill="` + colBandB + `"/>`)
@@ -132,7 +128,7 @@ func writeBands(b *svgBuf, bands []Band, w int) {
 	}
 	b.raw(`<g font-weight="600" fill="` + colInk + `">`)
 	for _, bd := range bands {
-		title := stageTitle(bd.Stage)
+		title := stageTitle(bd.Stage, cat)
 		short := truncate(title, (len(bd.Steps)*StepWidth-20)/8)
 		b.raw(`<text x="`)
 		b.int(bd.First*StepWidth + 10)
@@ -176,7 +172,7 @@ func writeCriticalColumns(b *svgBuf, steps []*site.Step) {
 }
 
 // writeGrid draws a line per tick of the scale, the zero line darker.
-func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band) {
+func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i18n.Catalogue) {
 	b.raw(`<path stroke="` + colGrid + `" stroke-dasharray="2 4" d="`)
 	for _, v := range ticks(sc) {
 		if v != 0 {
@@ -209,7 +205,7 @@ func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band) {
 			b.raw(`" y="`)
 			b.num(ax.y(float64(v)) + 3.5)
 			b.raw(`">`)
-			b.raw(FormatEmotion(v))
+			b.raw(cat.Signed(v))
 			b.raw("</text>")
 		}
 	}
@@ -259,7 +255,7 @@ func writeSegments(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
 // writePoints draws each step: its point and value, a ring and label when
 // it is critical, or a "no score" note where the curve has a gap. Points
 // and labels inherit the white halo that keeps them readable over lines.
-func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
+func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, cat *i18n.Catalogue) {
 	gaps := false
 	for i, st := range steps {
 		if st.HasEmotion {
@@ -273,7 +269,9 @@ func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
 		b.num(centre(i))
 		b.raw(`" y="`)
 		b.num(ax.y(float64(sc.Min)) + 22)
-		b.raw(`">no score</text>`)
+		b.raw(`">`)
+		b.text(cat.T("map.no_score"))
+		b.raw(`</text>`)
 	}
 	if gaps {
 		b.raw("</g>\n")
@@ -281,20 +279,20 @@ func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
 	b.raw(`<g text-anchor="middle" font-weight="700" fill="` + colInk + `" ` + haloAttrs + `>`)
 	for i, st := range steps {
 		if st.HasEmotion {
-			writePoint(b, st, i, ax, sc)
+			writePoint(b, st, i, ax, sc, cat)
 		}
 	}
 	b.raw("</g>")
 }
 
 // writePoint draws one scored step as a link to its column.
-func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale) {
+func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, cat *i18n.Catalogue) {
 	x := centre(i)
 	y := ax.y(clamp(float64(st.Emotion), sc))
 	b.raw(`<a href="#`)
 	b.text(st.Anchor)
 	b.raw(`"><title>`)
-	b.text(pointTitle(st))
+	b.text(pointTitle(st, cat))
 	b.raw("</title>")
 	if st.Critical {
 		circle(b, x, y, ringRadius, `fill="none" stroke="`+colCritical+`"`)
@@ -302,7 +300,9 @@ func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale) {
 		b.num(x)
 		b.raw(`" y="`)
 		b.num(y + ringRadius + 14)
-		b.raw(`" font-size="11" fill="` + colCritical + `">CRITICAL</text>`)
+		b.raw(`" font-size="11" fill="` + colCritical + `">`)
+		b.text(cat.T("chart.critical"))
+		b.raw(`</text>`)
 	}
 	colour := emotionColour(st.Emotion)
 	if st.Assumed {
@@ -320,7 +320,7 @@ func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale) {
 	b.raw(`" y="`)
 	b.num(labelY)
 	b.raw(`">`)
-	b.raw(FormatEmotion(st.Emotion))
+	b.raw(cat.Signed(st.Emotion))
 	b.raw("</text></a>\n")
 }
 
@@ -339,13 +339,13 @@ func circle(b *svgBuf, x, y, r float64, paint string) {
 
 // pointTitle is the tooltip of a point. Why a point is critical is told
 // next to the map, so the tooltip only says that it is.
-func pointTitle(st *site.Step) string {
-	t := "Step " + strconv.Itoa(st.Index) + ", " + stageTitle(st.Stage) + ": emotion " + FormatEmotion(st.Emotion)
+func pointTitle(st *site.Step, cat *i18n.Catalogue) string {
+	t := cat.Format("chart.curve_point", "n", strconv.Itoa(st.Index), "stage", stageTitle(st.Stage, cat), "emotion", cat.Signed(st.Emotion))
 	if st.Assumed {
-		t += " (assumption, no evidence)"
+		t += cat.T("chart.curve_assumed")
 	}
 	if st.Critical {
-		t += ". Critical point"
+		t += cat.T("chart.curve_critical")
 	}
 	return t
 }

@@ -3,10 +3,10 @@ package chart
 import (
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -49,7 +49,7 @@ func OverlaySelection(personas []*site.Persona) (shown []*site.Persona, capped b
 // where a persona has no score leave a gap in its line. Only the first
 // MaxOverlay personas are drawn; pass OverlaySelection's choice. id must be
 // unique on the page.
-func Overlay(personas []*site.Persona, stages []*site.Stage, sc config.Scale, id string) template.HTML {
+func Overlay(personas []*site.Persona, stages []*site.Stage, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
 	sc = validScale(sc)
 	if len(personas) > MaxOverlay {
 		personas = personas[:MaxOverlay]
@@ -63,10 +63,10 @@ func Overlay(personas []*site.Persona, stages []*site.Stage, sc config.Scale, id
 
 	var b strings.Builder
 	b.Grow(2048 + len(personas)*len(stages)*200)
-	b.WriteString(openSVG("chart-overlay", "img", id, w, h, "Mean emotion per stage by persona", overlayDesc(personas, stages, sc)))
-	writeOverlayAxes(&b, stages, sc, ax, plotW)
+	b.WriteString(openSVG("chart-overlay", "img", id, w, h, cat.T("chart.overlay_title"), overlayDesc(personas, stages, sc, cat)))
+	writeOverlayAxes(&b, stages, sc, ax, plotW, cat)
 	for i, p := range personas {
-		writeSeries(&b, p, i, len(personas), len(stages), ax, sc)
+		writeSeries(&b, p, i, len(personas), len(stages), ax, sc, cat)
 	}
 	writeLegend(&b, personas, ax, w)
 	b.WriteString(`</svg>`)
@@ -74,15 +74,15 @@ func Overlay(personas []*site.Persona, stages []*site.Stage, sc config.Scale, id
 	return template.HTML(b.String())
 }
 
-func overlayDesc(personas []*site.Persona, stages []*site.Stage, sc config.Scale) string {
-	return fmt.Sprintf("Lines for %d personas across %d stages; each point is the mean of the persona's emotion scores in that stage, on a scale from %s to %s. A gap means no scores in that stage. The table with the same numbers follows the chart.",
-		len(personas), len(stages), FormatEmotion(sc.Min), FormatEmotion(sc.Max))
+func overlayDesc(personas []*site.Persona, stages []*site.Stage, sc config.Scale, cat *i18n.Catalogue) string {
+	return cat.Format("chart.overlay_desc", "personas", cat.Int(len(personas)), "stages", cat.Int(len(stages)),
+		"min", cat.Signed(sc.Min), "max", cat.Signed(sc.Max))
 }
 
 // stageX is the centre of the i-th stage.
 func stageX(i int) float64 { return ovLeft + float64(i*ovStageW) + ovStageW/2 }
 
-func writeOverlayAxes(b *strings.Builder, stages []*site.Stage, sc config.Scale, ax yAxis, plotW int) {
+func writeOverlayAxes(b *strings.Builder, stages []*site.Stage, sc config.Scale, ax yAxis, plotW int, cat *i18n.Catalogue) {
 	fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`, ovLeft, ovTop, plotW, ovPlotH, colBandA)
 	for i, st := range stages {
 		x := ovLeft + i*ovStageW
@@ -108,13 +108,13 @@ func writeOverlayAxes(b *strings.Builder, stages []*site.Stage, sc config.Scale,
 			stroke, extra = colZero, ` stroke-width="1.5"`
 		}
 		fmt.Fprintf(b, `<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s"%s/>`, ovLeft, y, ovLeft+plotW, y, stroke, extra)
-		fmt.Fprintf(b, `<text x="%d" y="%s" text-anchor="end" font-size="11" fill="%s">%s</text>`, ovLeft-8, num(ax.y(float64(v))+4), colMuted, FormatEmotion(v))
+		fmt.Fprintf(b, `<text x="%d" y="%s" text-anchor="end" font-size="11" fill="%s">%s</text>`, ovLeft-8, num(ax.y(float64(v))+4), colMuted, cat.Signed(v))
 	}
 }
 
 // writeSeries draws one persona's line and markers. Series are nudged
 // sideways a little so equal means stay visible side by side.
-func writeSeries(b *strings.Builder, p *site.Persona, i, count, nStages int, ax yAxis, sc config.Scale) {
+func writeSeries(b *strings.Builder, p *site.Persona, i, count, nStages int, ax yAxis, sc config.Scale, cat *i18n.Catalogue) {
 	s := seriesStyle(i)
 	nudge := (float64(i) - float64(count-1)/2) * 5
 	xs := make([]float64, nStages)
@@ -147,7 +147,8 @@ func writeSeries(b *strings.Builder, p *site.Persona, i, count, nStages int, ax 
 		}
 		k := r.Stage.Index
 		fmt.Fprintf(b, `<g>%s<title>%s</title></g>`, marker(s, xs[k], ys[k]),
-			esc(fmt.Sprintf("%s, %s: mean %s over %s", p.Title, r.Stage.Title, FormatMean(r.Emotion), countSteps(r.Emotion.N))))
+			esc(cat.Format("chart.overlay_point", "persona", p.Title, "stage", r.Stage.Title,
+				"mean", Mean(r.Emotion, cat), "steps", cat.Plural("count.steps", r.Emotion.N))))
 	}
 	b.WriteString("</g>\n")
 }
@@ -200,12 +201,4 @@ func marker(s series, x, y float64) string {
 		return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" fill="#ffffff" stroke="%s" stroke-width="2.5"/>`, num(x), num(y), num(r), c)
 	}
 	return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, num(x), num(y), num(r), c)
-}
-
-// countSteps writes a number of scored steps: "1 step", "3 steps".
-func countSteps(n int) string {
-	if n == 1 {
-		return "1 step"
-	}
-	return strconv.Itoa(n) + " steps"
 }

@@ -1,0 +1,185 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/cxatlas/cxatlas/generator/diag"
+	"golang.org/x/text/language"
+)
+
+// Dir is the folder of catalogue files, in a theme and in a site.
+const Dir = "i18n"
+
+// layer is one catalogue file: where it comes from and its messages.
+type layer struct {
+	file string // as diagnostics name it
+	src  string
+	msgs *messages
+}
+
+// Load builds the catalogue of the language lang (a BCP 47 tag, "ru",
+// "ru-RU", "en-GB"; empty means English) from the theme's i18n/*.toml and the
+// site's siteDir/i18n/*.toml: the language nearest to lang among those
+// files, with the theme's English behind it for any key it lacks. A site
+// file overrides the theme's messages key by key, or adds a language.
+// Problems in the site's files (unknown keys, missing keys, entries that are
+// not messages) are warnings; an unreadable file is an error.
+func Load(theme fs.FS, siteDir, lang string) (*Catalogue, diag.List) {
+	var diags diag.List
+	themeFiles := catalogueFiles(theme)
+	var siteFS fs.FS
+	if siteDir != "" {
+		siteFS = os.DirFS(siteDir)
+	}
+	siteFiles := catalogueFiles(siteFS)
+	tag, name := match(lang, themeFiles, siteFiles)
+
+	ref := readLayer(theme, path.Join(Dir, Reference+".toml"), &diags)
+	if ref == nil {
+		ref = &layer{file: path.Join(Dir, Reference+".toml"), msgs: &messages{}}
+		diags.Errorf(ref.file, diag.Pos{}, "the theme has no English message catalogue; copy themes/default/i18n/en.toml from cxatlas into the theme")
+	}
+	layers := []*layer{ref}
+	if name != Reference && slices.Contains(themeFiles, name) {
+		if l := readLayer(theme, path.Join(Dir, name+".toml"), &diags); l != nil {
+			layers = append(layers, l)
+		}
+	}
+	var site *layer
+	if slices.Contains(siteFiles, name) {
+		site = readLayer(siteFS, path.Join(Dir, name+".toml"), &diags)
+	}
+	if site != nil {
+		checkKeys(site, ref.msgs, &diags)
+		if name != Reference && !slices.Contains(themeFiles, name) {
+			checkComplete(site, ref.msgs, &diags)
+		}
+		layers = append(layers, site)
+	}
+	for _, l := range layers {
+		for k, why := range l.msgs.problems {
+			diags.Warnf(l.file, diag.Pos{Line: keyLine(l.src, k), Col: 1}, "message %q: %s", k, why)
+		}
+	}
+	c := build(name, tag, layers)
+	return c, diags
+}
+
+// match picks the catalogue for lang: the nearest language among the
+// catalogue files of the theme and the site.
+func match(lang string, themeFiles, siteFiles []string) (language.Tag, string) {
+	want, err := language.Parse(lang)
+	if lang == "" || err != nil {
+		return language.English, Reference
+	}
+	names := slices.Concat(themeFiles, siteFiles)
+	slices.Sort(names)
+	names = slices.Compact(names)
+	// The reference first: it is what the matcher falls back to.
+	names = slices.DeleteFunc(names, func(n string) bool { return n == Reference })
+	names = append([]string{Reference}, names...)
+	tags := make([]language.Tag, 0, len(names))
+	var usable []string
+	for _, n := range names {
+		t, err := language.Parse(n)
+		if err != nil {
+			continue
+		}
+		tags = append(tags, t)
+		usable = append(usable, n)
+	}
+	_, i, conf := language.NewMatcher(tags).Match(want)
+	if conf == language.No {
+		return want, Reference
+	}
+	return want, usable[i]
+}
+
+// catalogueFiles lists the languages that fsys has a catalogue file for.
+func catalogueFiles(fsys fs.FS) []string {
+	if fsys == nil {
+		return nil
+	}
+	entries, err := fs.ReadDir(fsys, Dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !e.IsDir() {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// readLayer reads and parses the catalogue file name of fsys; nil when it
+// cannot, with the reason in diags.
+func readLayer(fsys fs.FS, name string, diags *diag.List) *layer {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(name, diag.Pos{}, "read the message catalogue: %v", err)
+		}
+		return nil
+	}
+	src := string(data)
+	msgs, err := parseFile(src)
+	if err != nil {
+		pos := diag.Pos{}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			pos = diag.Pos{Line: pe.Position.Line, Col: pe.Position.Col}
+		}
+		diags.Errorf(filepath.ToSlash(name), pos, "message catalogue is not valid TOML: %v", err)
+		return nil
+	}
+	return &layer{file: filepath.ToSlash(name), src: src, msgs: msgs}
+}
+
+// checkKeys warns about the keys of l that the reference catalogue does not
+// have: a typo, or a message of another version of cxatlas.
+func checkKeys(l *layer, ref *messages, diags *diag.List) {
+	known := ref.keys()
+	for _, k := range l.msgs.keys() {
+		if _, found := slices.BinarySearch(known, k); found {
+			continue
+		}
+		d := diags.Warnf(l.file, diag.Pos{Line: keyLine(l.src, k), Col: 1}, "unknown message key %q", k)
+		if near := diag.Closest(k, known); near != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", near)
+		} else {
+			d.Hint = "see docs/i18n.md for the keys"
+		}
+	}
+}
+
+// checkComplete warns when a catalogue that adds a language lacks keys: the
+// pages would show those messages in English.
+func checkComplete(l *layer, ref *messages, diags *diag.List) {
+	have := l.msgs.keys()
+	var missing []string
+	for _, k := range ref.keys() {
+		if _, found := slices.BinarySearch(have, k); !found {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	shown := missing
+	if len(shown) > 5 {
+		shown = shown[:5]
+	}
+	d := diags.Warnf(l.file, diag.Pos{Line: 1, Col: 1}, "the catalogue misses %d message keys (%s%s); pages show them in English",
+		len(missing), strings.Join(shown, ", "), map[bool]string{true: ", …"}[len(missing) > 5])
+	d.Hint = "copy the missing keys from themes/default/i18n/en.toml and translate them"
+}
