@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -353,7 +354,16 @@ func suggestID(s string) string {
 			dash = true
 		}
 	}
-	out := strings.Trim(b.String(), "-")
+	// Trimming a dash can leave a combining mark first, which cannot start
+	// an id: trim until neither is left at an end.
+	out := b.String()
+	for {
+		t := strings.TrimLeftFunc(strings.Trim(out, "-"), unicode.IsMark)
+		if t == out {
+			break
+		}
+		out = t
+	}
 	if out == "" {
 		return "page"
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -131,6 +132,11 @@ func FuzzTOMLSlip(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		// The loader refuses a file that is not UTF-8 before any parser
+		// sees it (and BurntSushi/toml reads some such bytes as a BOM).
+		if !utf8.ValidString(src) {
+			return
+		}
 		var m map[string]any
 		_, err := toml.Decode(src, &m)
 		var pe toml.ParseError
