@@ -354,9 +354,10 @@ func suggestID(s string) string {
 			dash = true
 		}
 	}
-	// Trimming a dash can leave a combining mark first, which cannot start
-	// an id: trim until neither is left at an end.
-	out := b.String()
+	// Lower case can decompose a letter (İ becomes i and a dot above), so
+	// the result is composed again; trimming a dash can leave a combining
+	// mark first, which cannot start an id: trim until neither is at an end.
+	out := NormalID(b.String())
 	for {
 		t := strings.TrimLeftFunc(strings.Trim(out, "-"), unicode.IsMark)
 		if t == out {
