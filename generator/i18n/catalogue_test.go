@@ -161,7 +161,7 @@ func TestSiteCatalogue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, diags := Load(theme, writeSite(t, tt.files), tt.lang)
+			c, diags := load(theme, theme, writeSite(t, tt.files), tt.lang)
 			if got := c.T(tt.key); got != tt.want {
 				t.Errorf("%s = %q, want %q", tt.key, got, tt.want)
 			}
@@ -179,6 +179,40 @@ func TestSiteCatalogue(t *testing.T) {
 				t.Errorf("unexpected diagnostics:\n%s", text)
 			}
 		})
+	}
+}
+
+// TestThemeCatalogue checks that a site theme's catalogue overrides the
+// default theme's key by key instead of replacing it, and that the keys a
+// theme's English adds are known to the site's files.
+func TestThemeCatalogue(t *testing.T) {
+	theme := fstest.MapFS{
+		"i18n/en.toml": {Data: []byte("[theme]\nbanner = \"Welcome\"\n")},
+		"i18n/ru.toml": {Data: []byte("[nav]\npains = \"Проблемы\"\n[theme]\nbanner = \"Добро пожаловать\"\nbaner = \"опечатка\"\n")},
+	}
+	site := writeSite(t, map[string]string{"ru.toml": "[theme]\nbanner = \"Здравствуйте\"\n"})
+	c, diags := Load(theme, site, "ru")
+	for key, want := range map[string]string{
+		"nav.pains":        "Проблемы",           // the theme's
+		"stage.pains_here": "Боли на этом этапе", // the default theme's Russian
+		"theme.banner":     "Здравствуйте",       // the site's
+		"nav.home":         "Главная",
+	} {
+		if got := c.T(key); got != want {
+			t.Errorf("%s = %q, want %q", key, got, want)
+		}
+	}
+	var all []string
+	for _, d := range diags {
+		all = append(all, d.String())
+	}
+	text := strings.Join(all, "\n")
+	if !strings.Contains(text, `unknown message key "theme.baner"`) || len(diags) != 1 {
+		t.Errorf("want one warning, about theme.baner; got:\n%s", text)
+	}
+	en, _ := Load(theme, "", "en")
+	if got, want := en.T("nav.pains"), Default("en").T("nav.pains"); got != want {
+		t.Errorf("English nav.pains = %q, want the default %q", got, want)
 	}
 }
 
