@@ -89,15 +89,35 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
+// TestMatch checks which catalogue a language gets, and that a language
+// with no catalogue of its own gets English plurals and numbers along with
+// the English words, not "0 step" or "-0,5".
 func TestMatch(t *testing.T) {
-	tests := []struct{ lang, want string }{
-		{"", "en"}, {"en", "en"}, {"en-GB", "en"}, {"ru", "ru"}, {"ru-RU", "ru"},
-		{"de", "en"}, {"not a tag!", "en"},
+	tests := []struct{ lang, want, zero, twentyOne, half string }{
+		{"", "en", "0 steps", "21 steps", "-0.5"},
+		{"en", "en", "0 steps", "21 steps", "-0.5"},
+		{"en-GB", "en", "0 steps", "21 steps", "-0.5"},
+		{"ru", "ru", "0 шагов", "21 шаг", "−0,5"},
+		{"ru-RU", "ru", "0 шагов", "21 шаг", "−0,5"},
+		{"de", "en", "0 steps", "21 steps", "-0.5"},
+		{"fr", "en", "0 steps", "21 steps", "-0.5"},
+		{"uk", "en", "0 steps", "21 steps", "-0.5"},
+		{"not a tag!", "en", "0 steps", "21 steps", "-0.5"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			if got := Default(tt.lang).Lang(); got != tt.want {
+			c := Default(tt.lang)
+			if got := c.Lang(); got != tt.want {
 				t.Errorf("got catalogue %q, want %q", got, tt.want)
+			}
+			for _, got := range [][2]string{
+				{c.Plural("count.steps", 0), tt.zero},
+				{c.Plural("count.steps", 21), tt.twentyOne},
+				{c.SignedTenths(-0.5), tt.half},
+			} {
+				if got[0] != got[1] {
+					t.Errorf("got %q, want %q", got[0], got[1])
+				}
 			}
 		})
 	}

@@ -144,7 +144,9 @@ func match(lang string, themeFiles, siteFiles []string) (language.Tag, string) {
 	}
 	_, i, conf := language.NewMatcher(tags).Match(want)
 	if conf == language.No {
-		return want, Reference
+		// No catalogue of the language: English words, so English plural
+		// rules and numbers too, not "0 step" or "-0,5".
+		return language.English, Reference
 	}
 	return want, usable[i]
 }
