@@ -46,7 +46,7 @@ func newWords(cat *i18n.Catalogue) *words {
 		cat:                  cat,
 		neverReviewed:        `<span class="badge badge-stale">` + t("badge.never_reviewed") + `</span>`,
 		reviewDue:            `<span class="badge badge-stale">` + t("badge.review_due") + `</span>`,
-		noOwner:              t("badge.no_owner"),
+		noOwner:              cat.T("badge.no_owner"), // text: its callers escape it
 		managed:              t("badge.managed"),
 		unmanaged:            t("badge.unmanaged"),
 		critical:             t("map.critical"),
@@ -102,7 +102,8 @@ func (w *words) countSteps(n int) string {
 	return escapeText(w.cat.Plural("count.steps", n))
 }
 
-// owner is the name an owner is shown under.
+// owner is the name an owner is shown under, as text: the caller escapes
+// it.
 func (w *words) owner(name string) string {
 	if name == "" {
 		return w.noOwner
