@@ -53,7 +53,7 @@ func newWords(cat *i18n.Catalogue) *words {
 		critFlag:             ` <span class="crit-flag">` + t("map.critical") + `</span>`,
 		assumptionNoEvidence: `<span class="assumption">` + t("map.assumption_no_evidence") + `</span>`,
 		assumption:           t("map.assumption"),
-		assumedMark:          ` <abbr title="` + html.EscapeString(html.UnescapeString(t("map.assumption_title"))) + `" class="assumed-mark">` + t("map.assumption_mark") + `</abbr>`,
+		assumedMark:          ` <abbr title="` + html.EscapeString(cat.T("map.assumption_title")) + `" class="assumed-mark">` + t("map.assumption_mark") + `</abbr>`,
 		evidence:             t("map.evidence"),
 		noScore:              t("map.no_score"),
 		rollupNone:           t("map.rollup_none"),
