@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -264,6 +265,30 @@ func TestCataloguesComplete(t *testing.T) {
 	for _, k := range ru.Keys() {
 		if !en.Has(k) {
 			t.Errorf("ru.toml has %q, which en.toml does not", k)
+		}
+	}
+}
+
+// TestDocsListEveryKey keeps the table of keys in docs/i18n.md in step with
+// the default theme's en.toml: every key listed once, and no other.
+func TestDocsListEveryKey(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/i18n.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z0-9_.]+)` \\|").FindAllStringSubmatch(string(doc), -1) {
+		listed[m[1]]++
+	}
+	en := Default("en")
+	for _, k := range en.Keys() {
+		if listed[k] != 1 {
+			t.Errorf("docs/i18n.md lists %q %d times, want once", k, listed[k])
+		}
+	}
+	for k := range listed {
+		if !en.Has(k) {
+			t.Errorf("docs/i18n.md lists %q, which en.toml does not have", k)
 		}
 	}
 }
