@@ -1,12 +1,16 @@
 package i18n
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/cxatlas/cxatlas/themes"
 )
 
 func TestPlural(t *testing.T) {
@@ -86,15 +90,35 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
+// TestMatch checks which catalogue a language gets, and that a language
+// with no catalogue of its own gets English plurals and numbers along with
+// the English words, not "0 step" or "-0,5".
 func TestMatch(t *testing.T) {
-	tests := []struct{ lang, want string }{
-		{"", "en"}, {"en", "en"}, {"en-GB", "en"}, {"ru", "ru"}, {"ru-RU", "ru"},
-		{"de", "en"}, {"not a tag!", "en"},
+	tests := []struct{ lang, want, zero, twentyOne, half string }{
+		{"", "en", "0 steps", "21 steps", "-0.5"},
+		{"en", "en", "0 steps", "21 steps", "-0.5"},
+		{"en-GB", "en", "0 steps", "21 steps", "-0.5"},
+		{"ru", "ru", "0 шагов", "21 шаг", "−0,5"},
+		{"ru-RU", "ru", "0 шагов", "21 шаг", "−0,5"},
+		{"de", "en", "0 steps", "21 steps", "-0.5"},
+		{"fr", "en", "0 steps", "21 steps", "-0.5"},
+		{"uk", "en", "0 steps", "21 steps", "-0.5"},
+		{"not a tag!", "en", "0 steps", "21 steps", "-0.5"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			if got := Default(tt.lang).Lang(); got != tt.want {
+			c := Default(tt.lang)
+			if got := c.Lang(); got != tt.want {
 				t.Errorf("got catalogue %q, want %q", got, tt.want)
+			}
+			for _, got := range [][2]string{
+				{c.Plural("count.steps", 0), tt.zero},
+				{c.Plural("count.steps", 21), tt.twentyOne},
+				{c.SignedTenths(-0.5), tt.half},
+			} {
+				if got[0] != got[1] {
+					t.Errorf("got %q, want %q", got[0], got[1])
+				}
 			}
 		})
 	}
@@ -158,7 +182,7 @@ func TestSiteCatalogue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, diags := Load(theme, writeSite(t, tt.files), tt.lang)
+			c, diags := load(theme, theme, writeSite(t, tt.files), tt.lang)
 			if got := c.T(tt.key); got != tt.want {
 				t.Errorf("%s = %q, want %q", tt.key, got, tt.want)
 			}
@@ -179,10 +203,60 @@ func TestSiteCatalogue(t *testing.T) {
 	}
 }
 
+// TestThemeCatalogue checks that a site theme's catalogue overrides the
+// default theme's key by key instead of replacing it, and that the keys a
+// theme's English adds are known to the site's files.
+func TestThemeCatalogue(t *testing.T) {
+	theme := fstest.MapFS{
+		"i18n/en.toml": {Data: []byte("[theme]\nbanner = \"Welcome\"\n")},
+		"i18n/ru.toml": {Data: []byte("[nav]\npains = \"Проблемы\"\n[theme]\nbanner = \"Добро пожаловать\"\nbaner = \"опечатка\"\n")},
+	}
+	site := writeSite(t, map[string]string{"ru.toml": "[theme]\nbanner = \"Здравствуйте\"\n"})
+	c, diags := Load(theme, site, "ru")
+	for key, want := range map[string]string{
+		"nav.pains":        "Проблемы",           // the theme's
+		"stage.pains_here": "Боли на этом этапе", // the default theme's Russian
+		"theme.banner":     "Здравствуйте",       // the site's
+		"nav.home":         "Главная",
+	} {
+		if got := c.T(key); got != want {
+			t.Errorf("%s = %q, want %q", key, got, want)
+		}
+	}
+	var all []string
+	for _, d := range diags {
+		all = append(all, d.String())
+	}
+	text := strings.Join(all, "\n")
+	if !strings.Contains(text, `unknown message key "theme.baner"`) || len(diags) != 1 {
+		t.Errorf("want one warning, about theme.baner; got:\n%s", text)
+	}
+	en, _ := Load(theme, "", "en")
+	if got, want := en.T("nav.pains"), Default("en").T("nav.pains"); got != want {
+		t.Errorf("English nav.pains = %q, want the default %q", got, want)
+	}
+}
+
+// rawRussian is the default theme's ru.toml alone, without the English
+// catalogue that Default merges underneath: a key ru.toml lacks is missing
+// here, not filled in from en.toml.
+func rawRussian(t *testing.T) *Catalogue {
+	t.Helper()
+	src, err := fs.ReadFile(themes.Default, "default/i18n/ru.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru, err := Parse("ru", string(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ru
+}
+
 // TestCataloguesComplete fails when the Russian catalogue of the default
 // theme lacks a key of the English one, or has one it does not.
 func TestCataloguesComplete(t *testing.T) {
-	en, ru := Default("en"), Default("ru")
+	en, ru := Default("en"), rawRussian(t)
 	for _, k := range en.Keys() {
 		if !ru.Has(k) {
 			t.Errorf("ru.toml lacks %q", k)
@@ -191,6 +265,30 @@ func TestCataloguesComplete(t *testing.T) {
 	for _, k := range ru.Keys() {
 		if !en.Has(k) {
 			t.Errorf("ru.toml has %q, which en.toml does not", k)
+		}
+	}
+}
+
+// TestDocsListEveryKey keeps the table of keys in docs/i18n.md in step with
+// the default theme's en.toml: every key listed once, and no other.
+func TestDocsListEveryKey(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/i18n.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z0-9_.]+)` \\|").FindAllStringSubmatch(string(doc), -1) {
+		listed[m[1]]++
+	}
+	en := Default("en")
+	for _, k := range en.Keys() {
+		if listed[k] != 1 {
+			t.Errorf("docs/i18n.md lists %q %d times, want once", k, listed[k])
+		}
+	}
+	for k := range listed {
+		if !en.Has(k) {
+			t.Errorf("docs/i18n.md lists %q, which en.toml does not have", k)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/cxatlas/cxatlas/generator/diag"
+	"github.com/cxatlas/cxatlas/themes"
 	"golang.org/x/text/language"
 )
 
@@ -23,18 +24,35 @@ type layer struct {
 	file string // as diagnostics name it
 	src  string
 	msgs *messages
+	// theme is set for a file of a site's theme, not the default theme.
+	theme bool
 }
 
 // Load builds the catalogue of the language lang (a BCP 47 tag, "ru",
-// "ru-RU", "en-GB"; empty means English) from the theme's i18n/*.toml and the
-// site's siteDir/i18n/*.toml: the language nearest to lang among those
-// files, with the theme's English behind it for any key it lacks. A site
-// file overrides the theme's messages key by key, or adds a language.
-// Problems in the site's files (unknown keys, missing keys, entries that are
-// not messages) are warnings; an unreadable file is an error.
+// "ru-RU", "en-GB"; empty means English) from the default theme's
+// i18n/*.toml, the theme's i18n/*.toml and the site's siteDir/i18n/*.toml:
+// the language nearest to lang among those files, with English behind it
+// for any key it lacks. Each file overrides the ones before it key by key,
+// in this order: the default theme's English, the theme's English, the
+// default theme's catalogue of the language, the theme's, the site's. So a
+// theme or a site that changes a few words keeps all the others.
+// Problems in the theme's and the site's files (unknown keys, missing keys,
+// entries that are not messages) are warnings; an unreadable file is an
+// error.
 func Load(theme fs.FS, siteDir, lang string) (*Catalogue, diag.List) {
+	base, err := fs.Sub(themes.Default, "default")
+	if err != nil {
+		panic(err) // the embedded theme always has the folder
+	}
+	return load(base, theme, siteDir, lang)
+}
+
+// load is Load with the default theme base as a parameter. A file of theme
+// with the same bytes as base's is the default file seen through the
+// theme's overlay, and is read once.
+func load(base, theme fs.FS, siteDir, lang string) (*Catalogue, diag.List) {
 	var diags diag.List
-	themeFiles := catalogueFiles(theme)
+	themeFiles := slices.Concat(catalogueFiles(base), catalogueFiles(theme))
 	var siteFS fs.FS
 	if siteDir != "" {
 		siteFS = os.DirFS(siteDir)
@@ -42,15 +60,25 @@ func Load(theme fs.FS, siteDir, lang string) (*Catalogue, diag.List) {
 	siteFiles := catalogueFiles(siteFS)
 	tag, name := match(lang, themeFiles, siteFiles)
 
-	ref := readLayer(theme, path.Join(Dir, Reference+".toml"), &diags)
+	ref := readLayer(base, path.Join(Dir, Reference+".toml"), &diags)
 	if ref == nil {
 		ref = &layer{file: path.Join(Dir, Reference+".toml"), msgs: &messages{}}
-		diags.Errorf(ref.file, diag.Pos{}, "the theme has no English message catalogue; copy themes/default/i18n/en.toml from cxatlas into the theme")
+		diags.Errorf(ref.file, diag.Pos{}, "the default theme has no English message catalogue; cxatlas is built wrong")
 	}
 	layers := []*layer{ref}
-	if name != Reference && slices.Contains(themeFiles, name) {
-		if l := readLayer(theme, path.Join(Dir, name+".toml"), &diags); l != nil {
+	layers = appendThemeLayer(layers, base, theme, Reference, &diags)
+	// Keys are known when the default English has them, or the theme's
+	// English adds them for its own templates.
+	known := build(Reference, language.English, layers).Keys()
+	if name != Reference {
+		if l := readLayer(base, path.Join(Dir, name+".toml"), &diags); l != nil {
 			layers = append(layers, l)
+		}
+		layers = appendThemeLayer(layers, base, theme, name, &diags)
+	}
+	for _, l := range layers {
+		if l.theme {
+			checkKeys(l, known, &diags)
 		}
 	}
 	var site *layer
@@ -58,7 +86,7 @@ func Load(theme fs.FS, siteDir, lang string) (*Catalogue, diag.List) {
 		site = readLayer(siteFS, path.Join(Dir, name+".toml"), &diags)
 	}
 	if site != nil {
-		checkKeys(site, ref.msgs, &diags)
+		checkKeys(site, known, &diags)
 		if name != Reference && !slices.Contains(themeFiles, name) {
 			checkComplete(site, ref.msgs, &diags)
 		}
@@ -71,6 +99,24 @@ func Load(theme fs.FS, siteDir, lang string) (*Catalogue, diag.List) {
 	}
 	c := build(name, tag, layers)
 	return c, diags
+}
+
+// appendThemeLayer appends the theme's catalogue of language name to layers
+// when the theme has one of its own, not the default theme's file.
+func appendThemeLayer(layers []*layer, base, theme fs.FS, name string, diags *diag.List) []*layer {
+	file := path.Join(Dir, name+".toml")
+	own, err := fs.ReadFile(theme, file)
+	if err != nil {
+		return layers
+	}
+	if def, err := fs.ReadFile(base, file); err == nil && string(def) == string(own) {
+		return layers
+	}
+	if l := readLayer(theme, file, diags); l != nil {
+		l.theme = true
+		layers = append(layers, l)
+	}
+	return layers
 }
 
 // match picks the catalogue for lang: the nearest language among the
@@ -98,7 +144,9 @@ func match(lang string, themeFiles, siteFiles []string) (language.Tag, string) {
 	}
 	_, i, conf := language.NewMatcher(tags).Match(want)
 	if conf == language.No {
-		return want, Reference
+		// No catalogue of the language: English words, so English plural
+		// rules and numbers too, not "0 step" or "-0,5".
+		return language.English, Reference
 	}
 	return want, usable[i]
 }
@@ -147,8 +195,7 @@ func readLayer(fsys fs.FS, name string, diags *diag.List) *layer {
 
 // checkKeys warns about the keys of l that the reference catalogue does not
 // have: a typo, or a message of another version of cxatlas.
-func checkKeys(l *layer, ref *messages, diags *diag.List) {
-	known := ref.keys()
+func checkKeys(l *layer, known []string, diags *diag.List) {
 	for _, k := range l.msgs.keys() {
 		if _, found := slices.BinarySearch(known, k); found {
 			continue

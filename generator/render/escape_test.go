@@ -1,10 +1,13 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 )
 
 // hostile are writer texts that would run script if they reached a page
@@ -163,5 +166,44 @@ func TestTagsFindsInjectedHandlers(t *testing.T) {
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("tags(%q) attrs = %q, want %q", tt.doc, got, tt.want)
 		}
+	}
+}
+
+// TestMessageEscapedOnce checks that a message with an ampersand, here the
+// owner badge a site overrides, is escaped once on every page that shows
+// it: in a template's {{owner}} and in the rows the renderer writes itself.
+func TestMessageEscapedOnce(t *testing.T) {
+	theme, err := OpenTheme("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, i18n.Dir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, i18n.Dir, "en.toml"), []byte("[badge]\nno_owner = \"Nobody & co\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, diags := i18n.Load(theme, dir, "en")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	r, err := New(theme, Messages(cat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := exampleSet()
+	for _, tp := range set.Touchpoints {
+		tp.Owner = ""
+	}
+	shown := 0
+	for path, body := range renderAll(t, r, linkSet(t, testConfig(), set)) {
+		if strings.Contains(body, "&amp;amp;") {
+			t.Errorf("%s: a message is escaped twice", path)
+		}
+		shown += strings.Count(body, "Nobody &amp; co")
+	}
+	if shown < 3 {
+		t.Errorf("the owner badge shows %d times; want it on the owners page, the lists and the touchpoints", shown)
 	}
 }

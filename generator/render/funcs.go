@@ -58,18 +58,20 @@ var plainCall = regexp.MustCompile(`\{\{T "([a-z0-9_.]+)"\}\}`)
 // inlineMessages writes the message of each {{T "key"}} of a template's
 // source into the source, as if the theme had written it there: those
 // messages do not change from page to page, and a portal renders the
-// layout and the partials tens of thousands of times. Calls with
-// placeholders stay calls.
+// layout and the partials tens of thousands of times. A message is written
+// in as text, escaped for a text node or a quoted attribute, unless its key
+// ends in _html. Calls with placeholders stay calls.
 func inlineMessages(src []byte, cat *i18n.Catalogue) []byte {
 	return plainCall.ReplaceAllFunc(src, func(call []byte) []byte {
 		key := string(plainCall.FindSubmatch(call)[1])
 		if !cat.Has(key) {
 			return call // the call shows the key, as a missing message does
 		}
-		msg := string(message(cat, key, nil))
+		msg := cat.T(key)
 		if !strings.HasSuffix(key, "_html") {
-			// The text may land in a quoted attribute.
-			msg = strings.ReplaceAll(msg, `"`, "&#34;")
+			// Text, escaped as html/template escapes a value: it may land
+			// in a text node or in an attribute quoted with " or '.
+			msg = argEscaper.Replace(msg)
 		}
 		// Template delimiters in a message are text, not actions.
 		msg = strings.ReplaceAll(msg, "{{", `{{"{{"}}`)

@@ -14,8 +14,9 @@ braces = "a {{b}} c"`)
 		t.Fatal(err)
 	}
 	tests := []struct{ name, src, want string }{
-		{"plain text is escaped", `<p>{{T "plain"}}</p>`, `<p>Tom's &lt;b&gt; &amp; &#34;quote&#34;</p>`},
-		{"in an attribute", `<p title="{{T "plain"}}">`, `<p title="Tom's &lt;b&gt; &amp; &#34;quote&#34;">`},
+		{"plain text is escaped", `<p>{{T "plain"}}</p>`, `<p>Tom&#39;s &lt;b&gt; &amp; &#34;quote&#34;</p>`},
+		{"in an attribute", `<p title="{{T "plain"}}">`, `<p title="Tom&#39;s &lt;b&gt; &amp; &#34;quote&#34;">`},
+		{"in a single-quoted attribute", `<p title='{{T "plain"}}'>`, `<p title='Tom&#39;s &lt;b&gt; &amp; &#34;quote&#34;'>`},
 		{"html kept, placeholders stay", `{{T "link_html"}}`, `<a href="{url}">x</a>`},
 		{"delimiters are text", `{{T "braces"}}`, `a {{"{{"}}b}} c`},
 		{"call with arguments stays", `{{T "link_html" "url" .U}}`, `{{T "link_html" "url" .U}}`},

@@ -46,14 +46,14 @@ func newWords(cat *i18n.Catalogue) *words {
 		cat:                  cat,
 		neverReviewed:        `<span class="badge badge-stale">` + t("badge.never_reviewed") + `</span>`,
 		reviewDue:            `<span class="badge badge-stale">` + t("badge.review_due") + `</span>`,
-		noOwner:              t("badge.no_owner"),
+		noOwner:              cat.T("badge.no_owner"), // text: its callers escape it
 		managed:              t("badge.managed"),
 		unmanaged:            t("badge.unmanaged"),
 		critical:             t("map.critical"),
 		critFlag:             ` <span class="crit-flag">` + t("map.critical") + `</span>`,
 		assumptionNoEvidence: `<span class="assumption">` + t("map.assumption_no_evidence") + `</span>`,
 		assumption:           t("map.assumption"),
-		assumedMark:          ` <abbr title="` + html.EscapeString(html.UnescapeString(t("map.assumption_title"))) + `" class="assumed-mark">` + t("map.assumption_mark") + `</abbr>`,
+		assumedMark:          ` <abbr title="` + html.EscapeString(cat.T("map.assumption_title")) + `" class="assumed-mark">` + t("map.assumption_mark") + `</abbr>`,
 		evidence:             t("map.evidence"),
 		noScore:              t("map.no_score"),
 		rollupNone:           t("map.rollup_none"),
@@ -102,7 +102,8 @@ func (w *words) countSteps(n int) string {
 	return escapeText(w.cat.Plural("count.steps", n))
 }
 
-// owner is the name an owner is shown under.
+// owner is the name an owner is shown under, as text: the caller escapes
+// it.
 func (w *words) owner(name string) string {
 	if name == "" {
 		return w.noOwner

@@ -87,6 +87,13 @@ func TestWatcherReportsChanges(t *testing.T) {
 			act:  write("themes/mine/page.html"),
 			want: []string{"themes/mine/page.html"},
 		}}},
+		{name: "site catalogue created later, then edited", phases: []phase{{
+			act:  write("i18n/ru.toml"),
+			want: []string{"i18n/ru.toml"},
+		}, {
+			act:  write("i18n/ru.toml"),
+			want: []string{"i18n/ru.toml"},
+		}}},
 		{name: "files outside the site paths", phases: []phase{{
 			act:  write("README.md", "public/index.html", "content/personas/a.md"),
 			want: []string{"content/personas/a.md"},

@@ -157,6 +157,39 @@ func TestCurveDrawsGapsDashesAndCriticalPoints(t *testing.T) {
 	}
 }
 
+// TestCurveDescCritical checks the words for the critical points in the
+// curve's description: one step, or several. Russian plural categories do
+// not say this: "one" covers 21 and 31 too.
+func TestCurveDescCritical(t *testing.T) {
+	ss := stages("One", "Two")
+	tests := []struct {
+		lang     string
+		critical int
+		want     string
+	}{
+		{"en", 1, "Critical points: step 1."},
+		{"en", 2, "Critical points: steps 1, 2."},
+		{"ru", 1, "Критическая точка: шаг 1."},
+		{"ru", 2, "Критические точки: шаги 1, 2."},
+		{"ru", 21, "Критические точки: шаги 1, 2, 3"},
+		{"ru", 31, "Критические точки: шаги 1, 2, 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+itoa(tt.critical), func(t *testing.T) {
+			p := persona("P", ss, make([]int, tt.critical)...)
+			for _, st := range p.Steps {
+				st.Critical = true
+			}
+			p.Critical = p.Steps
+			svg := string(Curve(p, scale, "c", i18n.Default(tt.lang)))
+			desc := regexp.MustCompile(`<desc id="c-desc">([^<]*)</desc>`).FindStringSubmatch(svg)
+			if desc == nil || !strings.Contains(desc[1], tt.want) {
+				t.Errorf("description %q lacks %q", desc, tt.want)
+			}
+		})
+	}
+}
+
 func TestCurveScalesToManySteps(t *testing.T) {
 	ss := stages("One", "Two", "Three", "Four", "Five")
 	em := make([]int, 90)

@@ -87,7 +87,13 @@ func curveDesc(p *site.Persona, sc config.Scale, cat *i18n.Catalogue) string {
 			}
 			list.WriteString(strconv.Itoa(st.Index))
 		}
-		d.WriteString(cat.Plural("chart.curve_desc_critical", len(p.Critical), "list", list.String()))
+		// One step or several: a plural category would not do, Russian
+		// "one" covers 21 and 31 too.
+		key := "chart.curve_desc_critical_many"
+		if len(p.Critical) == 1 {
+			key = "chart.curve_desc_critical_one"
+		}
+		d.WriteString(cat.Format(key, "list", list.String()))
 	}
 	d.WriteString(cat.T("chart.curve_desc_table"))
 	return d.String()
