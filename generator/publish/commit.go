@@ -24,13 +24,17 @@ func journalOf(plan *dirPlan, st []staged, stale staleEntries) *journal {
 	return j
 }
 
-// commit makes the staged files of a write the publish folder's, crash
-// safe: it flushes them to disk, writes the journal, applies it and
-// removes it. Killed before the journal is in place, the write leaves the
-// older build and temporary files that the next write removes; killed
-// after, the next write finishes it from the journal. commit returns how
-// many entries of the older build it removed.
-func commit(root string, j *journal, opts Options) (int, error) {
+// commit makes the staged files st of a write the publish folder's, crash
+// safe, and removes the stale entries found before staging: it flushes the
+// staged files to disk, writes the journal, applies it and removes it.
+// Should flushing or writing the journal fail, commit removes what staging
+// made, the staged files and the folders, and the folder is as it was.
+// Killed before the journal is in place, the write leaves the older build
+// and temporary files that the next write removes; killed after, the next
+// write finishes it from the journal. commit returns how many entries of
+// the older build it removed.
+func commit(plan *dirPlan, st []staged, stale staleEntries, opts Options) (int, error) {
+	root, j := plan.root, journalOf(plan, st, stale)
 	if j.empty() {
 		return 0, nil
 	}
@@ -38,12 +42,13 @@ func commit(root string, j *journal, opts Options) (int, error) {
 		// The staged files must be on disk before a journal that
 		// promises them is.
 		if err := syncFS(root); err != nil {
-			return 0, unstageJournal(root, j, fmt.Errorf("publish: flushing staged files: %w", err))
+			err = fmt.Errorf("publish: flushing staged files: %w", err)
+			return 0, errors.Join(err, unstage(st, plan))
 		}
 	}
 	opts.crash("journal")
 	if err := writeJournal(root, j); err != nil {
-		return 0, unstageJournal(root, j, err)
+		return 0, errors.Join(err, unstage(st, plan))
 	}
 	removed, err := apply(root, j, opts, false)
 	if err != nil {
@@ -55,17 +60,6 @@ func commit(root string, j *journal, opts Options) (int, error) {
 		return removed, fmt.Errorf("publish: flushing the publish folder: %w", err)
 	}
 	return removed, removeJournal(root)
-}
-
-// unstageJournal removes the staged files of j, which was not written,
-// and returns err: the publish folder is left as it was.
-func unstageJournal(root string, j *journal, err error) error {
-	for _, r := range j.renames {
-		if rerr := os.Remove(absIn(root, r.tmp)); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			err = errors.Join(err, rerr)
-		}
-	}
-	return err
 }
 
 // apply makes the changes of j below root: it replaces files where
