@@ -55,11 +55,18 @@ func TestWriteWaitsForLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error)
+	done := make(chan error, 1)
 	go func() {
 		_, err := Write(dir, filesAs(portalFiles, "data"), Options{LockWait: time.Minute})
 		done <- err
 	}()
+	// Give Write time to find the lock taken, a few times over; a Write
+	// that gave up, or did not wait, has returned by then.
+	select {
+	case err := <-done:
+		t.Fatalf("Write returned while the folder was locked: %v", err)
+	case <-time.After(3 * lockPoll):
+	}
 	if err := unlock(); err != nil {
 		t.Fatal(err)
 	}
