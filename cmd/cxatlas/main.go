@@ -41,9 +41,14 @@ var errUsage = errors.New("usage")
 var errContent = errors.New("content errors")
 
 func main() {
-	// serve cleans up on each of these signals; build and check finish
-	// what they are doing, so that the output folder is never half written.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := context.Background(), func() {}
+	if len(os.Args) > 1 && os.Args[1] == "serve" {
+		// serve removes its temporary output folder on each of these
+		// signals. build and check keep the default and end at once: the
+		// publish journal makes a build killed midway safe, and timeout,
+		// docker stop and a cancelled CI job must be able to stop them.
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	}
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

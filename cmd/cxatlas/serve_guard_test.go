@@ -72,6 +72,8 @@ func TestServeRefusesOtherHosts(t *testing.T) {
 		{"attacker.example:" + port, http.StatusForbidden},
 		{"localhost:" + port, http.StatusOK},
 		{"127.0.0.1:" + port, http.StatusOK},
+		{"localhost:9000", http.StatusOK}, // through ssh -L 9000:localhost:PORT
+		{"attacker.example:9000", http.StatusForbidden},
 	} {
 		req, err := http.NewRequest(http.MethodGet, s.url+"data.json", nil)
 		if err != nil {

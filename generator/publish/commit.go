@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 )
@@ -23,13 +24,17 @@ func journalOf(plan *dirPlan, st []staged, stale staleEntries) *journal {
 	return j
 }
 
-// commit makes the staged files of a write the publish folder's, crash
-// safe: it flushes them to disk, writes the journal, applies it and
-// removes it. Killed before the journal is in place, the write leaves the
-// older build and temporary files that the next write removes; killed
-// after, the next write finishes it from the journal. commit returns how
-// many entries of the older build it removed.
-func commit(root string, j *journal, opts Options) (int, error) {
+// commit makes the staged files st of a write the publish folder's, crash
+// safe, and removes the stale entries found before staging: it flushes the
+// staged files to disk, writes the journal, applies it and removes it.
+// Should flushing or writing the journal fail, commit removes what staging
+// made, the staged files and the folders, and the folder is as it was.
+// Killed before the journal is in place, the write leaves the older build
+// and temporary files that the next write removes; killed after, the next
+// write finishes it from the journal. commit returns how many entries of
+// the older build it removed.
+func commit(plan *dirPlan, st []staged, stale staleEntries, opts Options) (int, error) {
+	root, j := plan.root, journalOf(plan, st, stale)
 	if j.empty() {
 		return 0, nil
 	}
@@ -37,12 +42,13 @@ func commit(root string, j *journal, opts Options) (int, error) {
 		// The staged files must be on disk before a journal that
 		// promises them is.
 		if err := syncFS(root); err != nil {
-			return 0, unstageJournal(root, j, fmt.Errorf("publish: flushing staged files: %w", err))
+			err = fmt.Errorf("publish: flushing staged files: %w", err)
+			return 0, errors.Join(err, unstage(st, plan))
 		}
 	}
 	opts.crash("journal")
 	if err := writeJournal(root, j); err != nil {
-		return 0, unstageJournal(root, j, err)
+		return 0, errors.Join(err, unstage(st, plan))
 	}
 	removed, err := apply(root, j, opts, false)
 	if err != nil {
@@ -54,17 +60,6 @@ func commit(root string, j *journal, opts Options) (int, error) {
 		return removed, fmt.Errorf("publish: flushing the publish folder: %w", err)
 	}
 	return removed, removeJournal(root)
-}
-
-// unstageJournal removes the staged files of j, which was not written,
-// and returns err: the publish folder is left as it was.
-func unstageJournal(root string, j *journal, err error) error {
-	for _, r := range j.renames {
-		if rerr := os.Remove(absIn(root, r.tmp)); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			err = errors.Join(err, rerr)
-		}
-	}
-	return err
 }
 
 // apply makes the changes of j below root: it replaces files where
@@ -93,6 +88,37 @@ type applier struct {
 	opts     Options
 	resuming bool
 	removed  atomic.Int64
+	// realDirs holds the folders, slash-separated, that were found to be
+	// real folders rather than symlinks.
+	realDirs sync.Map
+}
+
+// path returns the file-system path of the slash-separated rel below the
+// publish folder, after checking that no folder on the way is a symlink:
+// a write never lists an entry below one, since planDirs replaces such
+// links before anything goes through them, and following one would
+// change files outside the publish folder.
+func (a *applier) path(rel string) (string, error) {
+	for i := range len(rel) {
+		if rel[i] != '/' {
+			continue
+		}
+		d := rel[:i]
+		if _, ok := a.realDirs.Load(d); ok {
+			continue
+		}
+		fi, err := os.Lstat(absIn(a.root, d))
+		switch {
+		case err != nil || !fi.Mode().IsDir() && fi.Mode()&fs.ModeSymlink == 0:
+			// Nothing of rel can be there; the step fails or finds
+			// nothing to do.
+			return absIn(a.root, rel), nil
+		case fi.Mode()&fs.ModeSymlink != 0:
+			return "", fmt.Errorf("%s: the folder %s is a symbolic link; a write never goes through one, so the step is refused; remove %s and build again", rel, d, journalName)
+		}
+		a.realDirs.Store(d, true)
+	}
+	return absIn(a.root, rel), nil
 }
 
 // mkdirs makes the folders dirs, parents first, removing the file or
@@ -100,7 +126,10 @@ type applier struct {
 func (a *applier) mkdirs(dirs []string) error {
 	for _, d := range dirs {
 		a.opts.crash("mkdir " + d)
-		p := absIn(a.root, d)
+		p, err := a.path(d)
+		if err != nil {
+			return err
+		}
 		if fi, err := os.Lstat(p); err == nil && !fi.IsDir() {
 			if err := os.Remove(p); err != nil {
 				return err
@@ -119,7 +148,14 @@ func (a *applier) mkdirs(dirs []string) error {
 // data out, and those waits overlap.
 func (a *applier) rename(r rename) error {
 	a.opts.crash("rename " + r.target)
-	tmp, target := absIn(a.root, r.tmp), absIn(a.root, r.target)
+	tmp, err := a.path(r.tmp)
+	if err != nil {
+		return err
+	}
+	target, err := a.path(r.target)
+	if err != nil {
+		return err
+	}
 	if a.resuming {
 		if _, err := os.Lstat(tmp); errors.Is(err, fs.ErrNotExist) {
 			return nil
@@ -139,7 +175,11 @@ func (a *applier) rename(r rename) error {
 // remove removes the stale file rel, if it is still there.
 func (a *applier) remove(rel string) error {
 	a.opts.crash("remove " + rel)
-	err := os.Remove(absIn(a.root, rel))
+	p, err := a.path(rel)
+	if err != nil {
+		return err
+	}
+	err = os.Remove(p)
 	if err == nil {
 		a.removed.Add(1)
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -152,8 +192,12 @@ func (a *applier) remove(rel string) error {
 func (a *applier) rmdirs(dirs []string) error {
 	for _, d := range dirs {
 		a.opts.crash("rmdir " + d)
+		p, err := a.path(d)
+		if err != nil {
+			return err
+		}
 		// A folder that something else filled meanwhile is kept.
-		switch err := os.Remove(absIn(a.root, d)); {
+		switch err := os.Remove(p); {
 		case err == nil:
 			a.removed.Add(1)
 		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTEMPTY), errors.Is(err, syscall.EEXIST):

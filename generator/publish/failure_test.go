@@ -207,3 +207,30 @@ func countTemps(dir string) int {
 	})
 	return n
 }
+
+// TestJournalFailureLeavesDirUntouched makes writing the journal fail, the
+// last step before anything of the older build changes: the staged files
+// and the folders staging made must go, leaving the folder as it was.
+func TestJournalFailureLeavesDirUntouched(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "public")
+	makeTree(t, dir, map[string]string{"index.html": "old home", "stale.html": "stale"})
+	snap := withoutDirTimes(snapshot(t, base))
+	opts := Options{crashHook: func(step string) {
+		if step == "journal" {
+			// A folder in the journal's place, which no rename can
+			// replace.
+			makeTree(t, dir, map[string]string{journalName + "/x": "in the way"})
+		}
+	}}
+	files := filesAs(map[string]string{"index.html": "new home", "new/deep/dir/index.html": "deep"}, "data")
+	if _, err := Write(dir, files, opts); err == nil || !strings.Contains(err.Error(), "writing the journal") {
+		t.Fatalf("Write error = %v, want one writing the journal", err)
+	}
+	after := withoutDirTimes(snapshot(t, base))
+	delete(after, "public/"+journalName)
+	delete(after, "public/"+journalName+"/x")
+	if !maps.Equal(after, snap) {
+		t.Errorf("tree changed by a failed write:\nbefore %v %v\nafter  %v %v", contents(snap), dirsOf(snap), contents(after), dirsOf(after))
+	}
+}

@@ -144,7 +144,7 @@ func (j *journal) decodeLine(l string) error {
 	if strings.HasPrefix(op, "rename") {
 		want = 2
 	}
-	if len(paths) != want {
+	if len(paths) != want || !insideFolder(op, paths) {
 		return errDamagedJournal
 	}
 	switch op {
@@ -160,6 +160,26 @@ func (j *journal) decodeLine(l string) error {
 		return errDamagedJournal
 	}
 	return nil
+}
+
+// insideFolder reports whether the paths of one journal line are ones a
+// write lists: every target a path that Write accepts, so below the
+// publish folder, and every staged file a temporary name in such a
+// folder or at the top. A journal is a file anyone who can write to the
+// folder can plant, checksum included, so a line naming "../x" is treated
+// like a damaged one and never applied.
+func insideFolder(op string, paths []string) bool {
+	target := paths[len(paths)-1]
+	if checkPath(target) != "" {
+		return false
+	}
+	if !strings.HasPrefix(op, "rename") {
+		return true
+	}
+	tmp := paths[0]
+	dir := parentOf(tmp)
+	name := strings.TrimPrefix(tmp[len(dir):], "/")
+	return (dir == "" || checkPath(dir) == "") && isTempName(name)
 }
 
 // writeJournal puts j in place in the publish folder root, durably: it is

@@ -92,7 +92,7 @@ func TestRecoverRemovesTemporaryFolders(t *testing.T) {
 // FuzzDecodeJournal checks that decodeJournal never panics and that what
 // it accepts encodes and decodes to the same journal.
 func FuzzDecodeJournal(f *testing.F) {
-	f.Add((&journal{mkdirs: []string{"a"}, renames: []rename{{tmp: "t", target: "x", replaceDir: true}}, stale: []string{"s"}, staleDirs: []string{"d"}}).encode())
+	f.Add((&journal{mkdirs: []string{"a"}, renames: []rename{{tmp: "a/.cxatlas-0123456789abcdef.tmp", target: "x", replaceDir: true}}, stale: []string{"s"}, staleDirs: []string{"d"}}).encode())
 	f.Add([]byte(journalHeader + "end 0 00000000\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		j, err := decodeJournal(data)
@@ -104,4 +104,67 @@ func FuzzDecodeJournal(f *testing.F) {
 			t.Errorf("decoded %q to %+v, which encodes and decodes to %+v, %v", data, j, again, err)
 		}
 	})
+}
+
+// TestPlantedJournalStaysInside plants journals, whole and checksummed,
+// that name entries outside the publish folder, directly or through a
+// symlink inside it: neither Write nor Recover may touch the folder beside
+// it.
+func TestPlantedJournalStaysInside(t *testing.T) {
+	const tmp = ".cxatlas-0123456789abcdef.tmp"
+	tests := []struct {
+		name    string
+		journal journal
+		through bool // the journal goes through the symlink "link"
+	}{
+		{name: "remove ..", journal: journal{stale: []string{"../victim/README"}}},
+		{name: "rmdir ..", journal: journal{staleDirs: []string{"../victim/empty"}}},
+		{name: "mkdir ..", journal: journal{mkdirs: []string{"../victim/README"}}},
+		{name: "rename over a folder ..", journal: journal{renames: []rename{{tmp: tmp, target: "../victim/docs", replaceDir: true}}}},
+		{name: "rename from ..", journal: journal{renames: []rename{{tmp: "../victim/README", target: "index.html"}}}},
+		{name: "staged file not a temporary name", journal: journal{renames: []rename{{tmp: "keep.html", target: "index.html"}}}},
+		{name: "staged file below ..", journal: journal{renames: []rename{{tmp: "../victim/" + tmp, target: "index.html"}}}},
+		{name: "absolute", journal: journal{stale: []string{"/etc/victim"}}},
+		{name: "remove through a symlink", journal: journal{stale: []string{"link/README"}}, through: true},
+		{name: "rename over a folder through a symlink", journal: journal{renames: []rename{{tmp: tmp, target: "link/docs", replaceDir: true}}}, through: true},
+		{name: "rmdir through a symlink", journal: journal{staleDirs: []string{"link/empty"}}, through: true},
+		{name: "mkdir through a symlink", journal: journal{mkdirs: []string{"link/README"}}, through: true},
+	}
+	for _, tt := range tests {
+		for _, do := range []struct {
+			name string
+			run  func(dir string) error
+		}{
+			{"Recover", Recover},
+			{"Write", func(dir string) error {
+				_, err := Write(dir, filesAs(map[string]string{"index.html": "new"}, "data"), Options{})
+				return err
+			}},
+		} {
+			t.Run(tt.name+"/"+do.name, func(t *testing.T) {
+				base := t.TempDir()
+				makeTree(t, base, map[string]string{
+					"victim/README":         "precious",
+					"victim/docs/a.html":    "precious",
+					"victim/empty/":         "",
+					"public/index.html":     "old",
+					"public/keep.html":      "old",
+					"public/link":           "->../victim",
+					"public/" + journalName: string(tt.journal.encode()),
+					"public/" + tmp:         "planted",
+				})
+				victim := snapshot(t, filepath.Join(base, "victim"))
+				err := do.run(filepath.Join(base, "public"))
+				if got := snapshot(t, filepath.Join(base, "victim")); !maps.Equal(got, victim) {
+					t.Errorf("the folder beside the publish folder changed: %v, want %v", contents(got), contents(victim))
+				}
+				if tt.through && (err == nil || !strings.Contains(err.Error(), "the folder link is a symbolic link")) {
+					t.Errorf("error = %v, want one naming the symlink", err)
+				}
+				if !tt.through && err != nil {
+					t.Errorf("error = %v; a journal naming entries outside is dropped like a damaged one", err)
+				}
+			})
+		}
+	}
 }

@@ -121,14 +121,9 @@ func lockDir(root string, wait time.Duration) (*dirLock, error) {
 // errLocked is what tryLock returns when someone else holds the lock.
 var errLocked = errors.New("locked")
 
-// release lets go of the lock. The lock file is removed first, while still
-// held, so that whoever opened it meanwhile notices it is gone and starts
-// again on a new one.
+// release lets go of the lock and removes the lock file; see unlockFile.
 func (l *dirLock) release() error {
-	err := os.Remove(l.path)
-	if cerr := l.file.Close(); err == nil {
-		err = cerr
-	}
+	err := unlockFile(l.path, l.file)
 	removeDirs(l.madeDirs) // fails, harmlessly, on the parents now in use
 	if err != nil {
 		return fmt.Errorf("publish: unlock: %w", err)

@@ -40,3 +40,14 @@ func tryLock(path string) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// unlockFile lets go of the lock file f at path. The file is removed
+// first, while still held, so that whoever opened it meanwhile notices it
+// is gone and starts again on a new one.
+func unlockFile(path string, f *os.File) error {
+	err := os.Remove(path)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -2,20 +2,14 @@
 
 package publish
 
-import (
-	"errors"
-	"io/fs"
-	"os"
-)
+import "os"
 
-// tryLock creates the lock file at path, which must not exist yet, without
-// waiting. It returns errLocked when the file exists. Without flock a lock
-// file outlives a holder that was killed: the message names its pid, and
-// deleting the file frees the folder.
+// tryLock takes the lock file at path; see tryLockExcl.
 func tryLock(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return nil, errLocked
-	}
-	return f, err
+	return tryLockExcl(path)
+}
+
+// unlockFile lets go of the lock file f at path; see unlockExcl.
+func unlockFile(path string, f *os.File) error {
+	return unlockExcl(path, f, os.Remove)
 }

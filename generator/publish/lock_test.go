@@ -55,11 +55,18 @@ func TestWriteWaitsForLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error)
+	done := make(chan error, 1)
 	go func() {
 		_, err := Write(dir, filesAs(portalFiles, "data"), Options{LockWait: time.Minute})
 		done <- err
 	}()
+	// Give Write time to find the lock taken, a few times over; a Write
+	// that gave up, or did not wait, has returned by then.
+	select {
+	case err := <-done:
+		t.Fatalf("Write returned while the folder was locked: %v", err)
+	case <-time.After(3 * lockPoll):
+	}
 	if err := unlock(); err != nil {
 		t.Fatal(err)
 	}
@@ -106,5 +113,31 @@ func TestConcurrentWrites(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 		t.Errorf("entries beside the publish folder: %v", entries)
+	}
+}
+
+// TestUnlockExclClosesFirst checks that the lock of systems without flock
+// is closed before it is removed, as Windows removes no open file: the
+// remove below fails, as it would there, while the file is open.
+func TestUnlockExclClosesFirst(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public.lock")
+	f, err := tryLockExcl(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tryLockExcl(path); !errors.Is(err, errLocked) {
+		t.Fatalf("second tryLockExcl: %v, want errLocked", err)
+	}
+	removeLikeWindows := func(p string) error {
+		if _, err := f.Stat(); !errors.Is(err, os.ErrClosed) {
+			return fmt.Errorf("remove %s: the file is still open", p)
+		}
+		return os.Remove(p)
+	}
+	if err := unlockExcl(path, f, removeLikeWindows); err != nil {
+		t.Fatalf("unlockExcl: %v", err)
+	}
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the lock file outlived the unlock: %v", err)
 	}
 }

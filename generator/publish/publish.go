@@ -260,7 +260,7 @@ func update(root string, files []File, opts Options) (Report, error) {
 			rep.Written++
 		}
 	}
-	removed, err := commit(root, journalOf(plan, st, stale), opts)
+	removed, err := commit(plan, st, stale, opts)
 	rep.Removed += removed
 	if err == nil && opts.Record != "" {
 		opts.crash("record")

@@ -10,10 +10,13 @@ import (
 
 // HostGuard is an http.Handler that passes on only the requests whose Host
 // header names the server itself: an address it listens on, localhost or
-// a name below .localhost, with its port. Any other Host is answered with
-// 403 Forbidden. A web page elsewhere can point a name of its own at
-// 127.0.0.1 (DNS rebinding) and read what a server on the writer's machine
-// answers; its requests still carry that name, so they are refused.
+// a name below .localhost. Any other Host is answered with 403 Forbidden.
+// A web page elsewhere can point a name of its own at 127.0.0.1 (DNS
+// rebinding) and read what a server on the writer's machine answers; its
+// requests still carry that name, so they are refused. The port is not
+// compared: it protects nothing, as the name is what a rebinding page
+// cannot change, and a port forward (ssh -L 9000:localhost:1313,
+// docker -p 8080:1313) or a proxy sends a port of its own.
 type HostGuard struct {
 	next  http.Handler
 	port  string
@@ -63,14 +66,13 @@ func normalHost(h string) string {
 }
 
 // Allowed reports whether a request with the Host header host names this
-// server.
+// server, on any port.
 func (g *HostGuard) Allowed(host string) bool {
-	name, port, err := net.SplitHostPort(host)
+	name, _, err := net.SplitHostPort(host)
 	if err != nil {
-		// No port: the default one of http.
-		name, port = host, "80"
+		name = host // no port
 	}
-	if port != g.port || name == "" {
+	if name == "" {
 		return false
 	}
 	name = normalHost(name)
