@@ -82,6 +82,8 @@ func TestYAMLSlips(t *testing.T) {
 		{"equals", "title: a\nreviewed = 2026-11-01\n", 3, 1, "YAML writes key: value, not key = value", "write reviewed: 2026-11-01"},
 		{"equals on the only line", "title = \"a\"\n", 2, 1, "not key = value", `write title: "a"`},
 		{"no closing quote", "title: \"Solo\nsummary: x\n", 2, 8, "no closing quote", `end it with "`},
+		{"quoted text over two lines is no slip", "title: \"P\n  continued\"\nsummary: x\nowner: y\ngoals: [a\n", 5, 1, "malformed YAML:", ""},
+		{"a quote still open after a closed one", "title: 'P\n  continued'\nsummary: \"x\nowner: y\ngoals: [a\n", 4, 10, "no closing quote", `end it with "`},
 		{"other errors keep the parser's words", "title: a\n  b: c\n", 3, 1, "malformed YAML: mapping values", "check the indentation"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
