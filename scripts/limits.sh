@@ -5,7 +5,8 @@
 # Usage: scripts/limits.sh [-b BYTES] [-w WORK_DIR] [-x CXATLAS] [SHAPE...]
 #
 #   -b  size of each hostile file (default 5242880, the default maxFileSize)
-#   -w  where the sites go (default /tmp/cxatlas-limits; replaced)
+#   -w  where the sites go (default /tmp/cxatlas-limits; replaced, so it
+#       must be missing, empty, or a folder this script made before)
 #   -x  the cxatlas binary to measure (default: built from this tree)
 #
 # Each run is capped at 3 GB of memory and 120 s, so that a binary without
@@ -28,9 +29,20 @@ while getopts 'b:w:x:h' opt; do
 	esac
 done
 shift $((OPTIND - 1))
+# Paths are resolved before the cd below, against the caller's folder.
+work=$(realpath -m -- "$work")
+if [[ $bin == */* ]]; then bin=$(realpath -m -- "$bin"); fi
+# The work folder is replaced; only one this script made (it holds the
+# marker) or an empty one may be, never a folder of the caller's files.
+marker=.cxatlas-limits
+if [ -e "$work" ] && { [ ! -d "$work" ] || { [ -n "$(ls -A -- "$work")" ] && [ ! -e "$work/$marker" ]; }; }; then
+	echo "limits.sh: $work is not empty and was not made by this script; give -w a new or empty folder" >&2
+	exit 2
+fi
 cd "$(dirname "$0")/.."
-rm -rf "$work"
-mkdir -p "$work"
+rm -rf -- "$work"
+mkdir -p -- "$work"
+touch -- "$work/$marker"
 if [ -z "$bin" ]; then
 	bin=$work/cxatlas
 	go build -o "$bin" ./cmd/cxatlas
@@ -49,7 +61,7 @@ for site in "$work"/sites/*/; do
 	set -e
 	rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f MB", $2 / 1024 }' "$log")
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$log")
-	result=$(grep -m1 -o 'error: .*' "$work/$shape.out" "$log" | cut -d: -f2- | cut -c1-70 || true)
+	result=$(grep -o 'error: .*' "$work/$shape.out" "$log" | head -n1 | cut -d: -f2- | cut -c1-70 || true)
 	case $rc in
 	124) result="killed after 120 s" ;;
 	0) result="no error" ;;

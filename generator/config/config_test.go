@@ -67,3 +67,22 @@ func TestLoadMissingFile(t *testing.T) {
 		t.Errorf("title %q", cfg.Title)
 	}
 }
+
+// TestControlInAddressReportedOnce checks that an address holding a control
+// character gets one error, naming the character, and not a second one
+// saying it is no address.
+func TestControlInAddressReportedOnce(t *testing.T) {
+	for key, want := range map[string]string{
+		"baseURL": "config.toml:1:1: error: baseURL holds the control character U+0007 at character 19; remove it",
+		"editURL": "config.toml:1:1: error: editURL holds the control character U+0007 at character 19; remove it",
+	} {
+		diags := Parse(Default(), []byte(key+" = \"https://x.example/\\u0007\"\n"))
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if g := strings.Join(got, "\n"); g != want {
+			t.Errorf("%s: got %q, want %q", key, g, want)
+		}
+	}
+}

@@ -51,7 +51,8 @@ func checkText(cfg *Config, data []byte, diags *diag.List) {
 // checkURLs requires baseURL (when set) and editURL (when set) to be full
 // http or https addresses: baseURL makes the absolute links of sitemap.xml
 // and 404.html, and a link with another scheme would run code or lead
-// nowhere.
+// nowhere. An address holding a control character is left to checkText,
+// which names the character.
 func checkURLs(cfg *Config, data []byte, diags *diag.List) {
 	if msg := webAddress(cfg.BaseURL, false); msg != "" {
 		diags.Errorf(FileName, keyPos(data, "", "baseURL"), "baseURL %q %s", clip(cfg.BaseURL), msg).Hint =
@@ -64,10 +65,10 @@ func checkURLs(cfg *Config, data []byte, diags *diag.List) {
 }
 
 // webAddress says what is wrong with raw as an http or https address, or
-// returns "" when it is one or is empty. A query is allowed only if
-// withQuery is set.
+// returns "" when it is one, is empty, or holds a control character
+// (checkText names that). A query is allowed only if withQuery is set.
 func webAddress(raw string, withQuery bool) string {
-	if raw == "" {
+	if raw == "" || strings.IndexFunc(raw, unicode.IsControl) >= 0 {
 		return ""
 	}
 	u, err := url.Parse(raw)

@@ -6,10 +6,11 @@ import (
 	"unicode"
 )
 
-// checkControls reports every text value of the front matter under root
-// that holds a control character other than tab and line breaks: a NUL or
-// an escape sequence is never meant, and would go into every page, feed
-// and search index the text is shown in.
+// checkControls reports every text value and key of the front matter
+// under root that holds a control character other than tab and line
+// breaks: a NUL or an escape sequence is never meant, and would go into
+// every page, feed and search index the text is shown in (the keys of a
+// profile are shown as labels).
 func (d *decoder) checkControls(root *Node) {
 	// The key path is kept as a stack of steps and only spelled out for a
 	// value that is reported, so checking costs no allocation.
@@ -30,6 +31,7 @@ func (d *decoder) checkControls(root *Node) {
 			}
 		case Table:
 			for _, f := range n.Fields {
+				d.checkKeyControls(f, path)
 				path = append(path, pathStep{key: f.Key})
 				walk(f.Value)
 				path = path[:len(path)-1]
@@ -37,6 +39,21 @@ func (d *decoder) checkControls(root *Node) {
 		}
 	}
 	walk(root)
+}
+
+// checkKeyControls reports a control character in the key of f, a field
+// of the table at path.
+func (d *decoder) checkKeyControls(f *Field, path []pathStep) {
+	i, r, ok := findControl(f.Key)
+	if !ok {
+		return
+	}
+	where := ""
+	if len(path) > 0 {
+		where = " in " + keyPath(path)
+	}
+	d.errorf(f.KeyPos, "key %s%s holds the control character %U at character %d", strconv.Quote(f.Key), where, r, i).Hint =
+		"remove it (a key may hold no control characters)"
 }
 
 // pathStep is a key of a table or, when key is "", a place in a list

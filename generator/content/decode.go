@@ -86,7 +86,28 @@ func formatDate(n *Node) string {
 }
 
 // isLocal reports whether t was written without an offset.
-func isLocal(t time.Time) bool { return t.Location().String() == "datetime-local" }
+func isLocal(t time.Time) bool {
+	return t.Location() == localDateTime || t.Location().String() == "datetime-local"
+}
+
+// localDateTime is the zone of a date and time written without an offset:
+// BurntSushi/toml names its own zone so, and YAML and text dates get this
+// one, so that they are written out without an offset never typed.
+var localDateTime = time.FixedZone("datetime-local", 0)
+
+// parseDateTime reads a date and time, with an offset (RFC 3339) or
+// without one, with "T" or a space between day and time.
+func parseDateTime(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, localDateTime); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
 
 // text reads a string field that must be text (not a list or a table).
 func (d *decoder) text(key string, n *Node) string { return strings.TrimSpace(d.str(key, n)) }
@@ -150,8 +171,13 @@ func (d *decoder) date(key string, n *Node) (time.Time, bool) {
 		d.notADay(key, n)
 		return time.Time{}, false
 	case String:
-		if t, err := time.Parse("2006-01-02", strings.TrimSpace(n.Str)); err == nil {
+		s := strings.TrimSpace(n.Str)
+		if t, err := time.Parse("2006-01-02", s); err == nil {
 			return t, true
+		}
+		if t, ok := parseDateTime(s); ok {
+			d.notADay(key, &Node{Kind: Date, Pos: n.Pos, Time: t, Clock: DateTime})
+			return time.Time{}, false
 		}
 	}
 	e := d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not %s", key, describe(n))
@@ -166,11 +192,20 @@ func (d *decoder) date(key string, n *Node) (time.Time, bool) {
 func (d *decoder) notADay(key string, n *Node) {
 	if n.Clock == TimeOnly {
 		d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not the time of day %s", key, formatDate(n)).Hint =
-			fmt.Sprintf("write a day, such as %s = 2025-03-31", key)
+			"write a day, such as " + d.assignment(key, "2025-03-31")
 		return
 	}
 	d.errorf(n.Pos, "%s must be a date such as 2025-03-31, not the date and time %s", key, formatDate(n)).Hint =
-		fmt.Sprintf("leave out the time: %s = %s", key, n.Time.Format("2006-01-02"))
+		"leave out the time: " + d.assignment(key, n.Time.Format("2006-01-02"))
+}
+
+// assignment writes key and value as the front matter does: key = value
+// in TOML, key: value in YAML.
+func (d *decoder) assignment(key, value string) string {
+	if d.format == YAML {
+		return key + ": " + value
+	}
+	return key + " = " + value
 }
 
 // unknown warns about a key the format does not define, naming the closest

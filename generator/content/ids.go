@@ -24,14 +24,18 @@ func ValidID(id string) bool {
 }
 
 // idRune reports whether r may be part of an id; a combining mark may
-// follow another character but cannot start one. Marks that show nothing
-// (variation selectors, the grapheme joiner) are refused: they would make
+// follow another character but cannot start one. Characters that show
+// nothing (variation selectors, the grapheme joiner, and the Hangul
+// fillers, which Unicode counts as letters) are refused: they would make
 // an id that looks like another.
 func idRune(r rune, follows bool) bool {
+	if unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r) {
+		return false
+	}
 	if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
 		return true
 	}
-	return follows && unicode.IsMark(r) && !unicode.Is(unicode.Variation_Selector, r) && !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
+	return follows && unicode.IsMark(r)
 }
 
 // NormalID returns id in Unicode normal form C, the form every id and

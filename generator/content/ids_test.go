@@ -43,6 +43,11 @@ func TestValidID(t *testing.T) {
 		{"\u0301a", false},              // a mark cannot start an id
 		{"site\uFE0F", false},           // a variation selector shows nothing
 		{"si\u034Fte", false},           // nor does the grapheme joiner
+		{"site\u3164", false},           // nor the Hangul filler, a letter to Unicode
+		{"\u115Fsite", false},           // the Hangul choseong filler
+		{"si\u1160te", false},           // the Hangul jungseong filler
+		{"site\uFFA0", false},           // the halfwidth Hangul filler
+		{"한국어", true},
 		{"a b", false},
 		{"a.b", false},
 		{"", false},

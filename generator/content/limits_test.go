@@ -38,6 +38,8 @@ func TestLimits(t *testing.T) {
 		{"toml nested arrays", toml("x = " + strings.Repeat("[", 4000) + strings.Repeat("]", 4000)), "3:37 front matter nests deeper than 32 levels", 64 << 10},
 		{"toml nested inline tables", toml("x = " + strings.Repeat("{a=", 2000) + "1" + strings.Repeat("}", 2000)), "3:101 front matter nests deeper than 32 levels", 64 << 10},
 		{"toml arrays in inline tables", toml("x = " + strings.Repeat("{a=[", 2000) + strings.Repeat("]}", 2000)), "3:69 front matter nests deeper than 32 levels", 64 << 10},
+		{"toml dotted keys in inline tables", toml("x = " + strings.Repeat("{a.b.c.d = ", 31) + "1" + strings.Repeat("}", 31)), "3:93 front matter nests deeper than 32 levels", 64 << 10},
+		{"toml nested arrays in a dotted table", toml("[a.b.c.d.e.f.g.h]\nx = " + strings.Repeat("[", 30) + strings.Repeat("]", 30)), "4:29 front matter nests deeper than 32 levels", 64 << 10},
 		{"toml dotted key", toml(strings.Repeat("a.", 2000) + "a = 1"), "3:1 key has more than 16 dotted parts", 64 << 10},
 		{"toml dotted header", toml("[" + strings.Repeat("a.", 2000) + "a]"), "3:2 key has more than 16 dotted parts", 64 << 10},
 		{"toml long key", toml(strings.Repeat("k", 100000) + " = 1"), "3:1 key is 100000 bytes long", 64 << 10},

@@ -22,6 +22,10 @@ type tomlLimits struct {
 	keys, nameLen int
 	// pathLen is the length of the key path of the latest key.
 	pathLen int
+	// keyParts is the number of parts of the latest key, and sectionDepth
+	// how deep the table opened by the latest header nests: a dotted key
+	// or header opens a table for each part but the last.
+	keyParts, sectionDepth int
 	// aot counts the elements of arrays of tables, and children the
 	// tables opened by headers, by the name of the header or its parent.
 	aot, children map[string]*int
@@ -33,7 +37,10 @@ type tomlLimits struct {
 type tomlFrame struct {
 	table   bool
 	pathLen int
-	items   int
+	// depth is how deep the array or table nests, counting the tables
+	// the dotted keys and headers around it open.
+	depth int
+	items int
 	// want is set where an item (array) or a key (table) may come next.
 	want bool
 }
@@ -166,14 +173,16 @@ func (s *tomlLimits) token() *LimitError {
 	case '"', '\'':
 		return s.text()
 	case '[', '{':
-		if len(s.stack) >= MaxDepth {
+		path, depth := s.pathLen, s.sectionDepth+s.keyParts
+		if top := s.top(); top != nil && top.table {
+			depth = top.depth + s.keyParts
+		} else if top != nil {
+			path, depth = top.pathLen, top.depth+1
+		}
+		if depth > MaxDepth {
 			return depthError(s.pos())
 		}
-		path := s.pathLen
-		if top := s.top(); top != nil && !top.table {
-			path = top.pathLen
-		}
-		s.stack = append(s.stack, tomlFrame{table: c == '{', pathLen: path, want: true})
+		s.stack = append(s.stack, tomlFrame{table: c == '{', pathLen: path, depth: depth, want: true})
 		s.adv()
 		return nil
 	}

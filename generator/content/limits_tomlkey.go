@@ -6,8 +6,8 @@ package content
 // is prefix bytes long and which has read *keys keys so far.
 func (s *tomlLimits) keyValue(prefix int, keys *int) *LimitError {
 	pos := s.pos()
-	_, n, ok, err := s.key()
-	if err != nil || !ok {
+	_, n, parts, err := s.key()
+	if err != nil || parts == 0 {
 		return err
 	}
 	s.skipSpace()
@@ -21,7 +21,7 @@ func (s *tomlLimits) keyValue(prefix int, keys *int) *LimitError {
 	if n > MaxKeyLen {
 		return keyLenError(pos, n)
 	}
-	s.pathLen = n
+	s.pathLen, s.keyParts = n, parts
 	*keys++
 	s.values++
 	if *keys > MaxTableKeys {
@@ -34,14 +34,15 @@ func (s *tomlLimits) keyValue(prefix int, keys *int) *LimitError {
 }
 
 // key reads a key, dotted or not, returning its name (quotes left out,
-// escapes kept) and length. ok is false when there is no key at s.i.
-func (s *tomlLimits) key() (name []byte, n int, ok bool, err *LimitError) {
+// escapes kept), length and number of parts, 0 when there is no key at
+// s.i.
+func (s *tomlLimits) key() (name []byte, n, parts int, err *LimitError) {
 	pos := s.pos()
 	name = s.name[:0]
 	defer func() { s.name = name[:0] }()
-	for parts := 1; ; parts++ {
+	for parts = 1; ; parts++ {
 		if parts > MaxKeyParts {
-			return nil, 0, false, keyPartsError(pos)
+			return nil, 0, 0, keyPartsError(pos)
 		}
 		s.skipSpace()
 		start := s.i
@@ -55,7 +56,7 @@ func (s *tomlLimits) key() (name []byte, n int, ok bool, err *LimitError) {
 				s.adv()
 			}
 			if s.peek() != q {
-				return nil, 0, false, nil
+				return nil, 0, 0, nil
 			}
 			s.adv()
 			n += s.i - start - 2
@@ -67,7 +68,7 @@ func (s *tomlLimits) key() (name []byte, n int, ok bool, err *LimitError) {
 				s.adv()
 			}
 			if s.i == start {
-				return nil, 0, false, nil
+				return nil, 0, 0, nil
 			}
 			n += s.i - start
 			if n <= MaxKeyLen {
@@ -75,11 +76,11 @@ func (s *tomlLimits) key() (name []byte, n int, ok bool, err *LimitError) {
 			}
 		}
 		if n > MaxKeyLen {
-			return nil, 0, false, keyLenError(pos, n)
+			return nil, 0, 0, keyLenError(pos, n)
 		}
 		s.skipSpace()
 		if s.peek() != '.' {
-			return name, n, true, nil
+			return name, n, parts, nil
 		}
 		s.adv()
 		name = append(name, '.')
@@ -95,11 +96,14 @@ func (s *tomlLimits) header() *LimitError {
 	if array {
 		s.adv()
 	}
-	name, n, ok, err := s.key()
-	if err != nil || !ok {
+	name, n, parts, err := s.key()
+	if err != nil || parts == 0 {
 		return err
 	}
-	s.keys, s.nameLen, s.pathLen = 0, n, n
+	s.keys, s.nameLen, s.pathLen, s.sectionDepth = 0, n, n, parts
+	if array {
+		s.sectionDepth++ // the array and its table
+	}
 	s.values++
 	if s.values > MaxValues {
 		return valuesError(pos)

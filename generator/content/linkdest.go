@@ -3,6 +3,7 @@ package content
 import (
 	"html"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 )
@@ -50,16 +51,32 @@ func afterColon(s string) string {
 	return after
 }
 
-// linkTarget turns the path of an internal link, from the portal root,
-// into the form pages are published under: character references and
-// percent-escapes resolved (the portal itself writes the URLs of non-Latin
-// ids percent-encoded) and the Unicode form composed, as ids are.
-func linkTarget(p string) string {
+// decodeLinkPath resolves the character references and percent-escapes
+// of a link path (the portal itself writes the URLs of non-Latin ids
+// percent-encoded), as a browser does before it asks for the page.
+func decodeLinkPath(p string) string {
 	if strings.ContainsRune(p, '&') {
 		p = html.UnescapeString(p)
 	}
 	if u, err := url.PathUnescape(p); err == nil {
 		p = u
+	}
+	return p
+}
+
+// linkTarget turns the decoded path of an internal link written on a page
+// in dir into the path from the portal root that pages are published
+// under: dot segments resolved after decoding (%2e%2e is "..") and the
+// Unicode form composed, as ids are.
+func linkTarget(dir, decoded string) string {
+	var p string
+	if strings.HasPrefix(decoded, "/") {
+		p = strings.TrimPrefix(path.Clean(decoded), "/")
+	} else {
+		p = path.Join(dir, decoded)
+	}
+	if p == "." {
+		p = ""
 	}
 	return NormalID(p)
 }

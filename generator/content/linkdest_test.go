@@ -2,6 +2,7 @@ package content
 
 import (
 	"html"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -41,4 +42,33 @@ func FuzzUnsafeLinkMessage(f *testing.F) {
 			t.Errorf("%q (a %s: link) is let through", dest, scheme)
 		}
 	})
+}
+
+// TestEscapedLinksPublishedComposed checks that a link written with
+// percent-escapes is checked and published under the same path: an escaped
+// decomposed id is rewritten to the composed one pages sit under, and an
+// escaped dot segment is resolved as a browser does.
+func TestEscapedLinksPublishedComposed(t *testing.T) {
+	nfdEscaped := url.PathEscape(norm.NFD.String("йота"))
+	tests := []struct {
+		dest, target, href string
+	}{
+		{"/touchpoints/" + nfdEscaped + "/", "touchpoints/йота", `href="../../touchpoints/%D0%B9%D0%BE%D1%82%D0%B0/"`},
+		{"../" + nfdEscaped + "/#top", "personas/йота", `href="../%D0%B9%D0%BE%D1%82%D0%B0/#top"`},
+		{"/personas/%2e%2e/stages/x/", "stages/x", `href="../../personas/%2e%2e/stages/x/"`},
+		{"../%2E%2E/stages/x/", "stages/x", `href="../%2E%2E/stages/x/"`},
+	}
+	md := NewMarkdown(false)
+	for _, tt := range tests {
+		html, links, warns, err := md.Convert([]byte("[a]("+tt.dest+")\n"), "personas/x/", 1)
+		if err != nil || len(warns) > 0 || len(links) != 1 {
+			t.Fatal(tt.dest, err, warns, links)
+		}
+		if links[0].Target != tt.target {
+			t.Errorf("%s: target %q, want %q", tt.dest, links[0].Target, tt.target)
+		}
+		if !strings.Contains(string(html), tt.href) {
+			t.Errorf("%s: published %s, want %s", tt.dest, html, tt.href)
+		}
+	}
 }

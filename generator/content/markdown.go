@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"html/template"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -16,7 +17,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
@@ -203,9 +203,14 @@ func (info *pageInfo) vet(n ast.Node, dest string, src []byte, out *[]byte) bool
 	if i := strings.IndexAny(dest, "?#"); i >= 0 {
 		target, rest = dest[:i], dest[i:]
 	}
-	var fromRoot string
+	decoded := decodeLinkPath(target)
+	if composed := NormalID(decoded); composed != decoded {
+		// pages are published under composed ids
+		target = (&url.URL{Path: composed}).EscapedPath()
+		*out = []byte(target + rest)
+	}
 	if strings.HasPrefix(target, "/") {
-		fromRoot = strings.TrimPrefix(path.Clean(target), "/")
+		fromRoot := strings.TrimPrefix(path.Clean(target), "/")
 		rel := strings.Repeat("../", strings.Count(info.dir, "/")) + fromRoot
 		if strings.HasSuffix(target, "/") && fromRoot != "" {
 			rel += "/"
@@ -214,16 +219,8 @@ func (info *pageInfo) vet(n ast.Node, dest string, src []byte, out *[]byte) bool
 			rel = "./"
 		}
 		*out = []byte(rel + rest)
-	} else {
-		fromRoot = path.Clean(path.Join(info.dir, target))
-		if fromRoot == "." {
-			fromRoot = ""
-		}
 	}
-	if cur := string(*out); !norm.NFC.IsNormalString(cur) {
-		*out = []byte(NormalID(cur)) // pages are published under composed ids
-	}
-	info.links = append(info.links, Link{Target: linkTarget(fromRoot), Pos: pos})
+	info.links = append(info.links, Link{Target: linkTarget(info.dir, decoded), Pos: pos})
 	return true
 }
 

@@ -34,12 +34,8 @@ func yamlSlip(src []byte, firstLine, errLine int, msg string) *ParseError {
 		}
 	}
 	if strings.Contains(msg, "unexpected end of stream") || strings.Contains(msg, "did not find expected") {
-		// A quoted text may run over several lines, so the parser only
-		// notices at the end: the culprit is the first quote left open.
-		for i := 0; i <= at; i++ {
-			if e := yamlOpenQuote(lines[i], firstLine+i); e != nil {
-				return e
-			}
+		if e := yamlFirstOpenQuote(lines[:at+1], firstLine); e != nil {
+			return e
 		}
 	}
 	return nil
@@ -89,12 +85,51 @@ func yamlEquals(line string, n int) *ParseError {
 
 var yamlQuotedRE = regexp.MustCompile(`^(\s*(?:- )?[^\s:#"']+:\s+|\s*- )(["'])`)
 
+// yamlFirstOpenQuote returns the first quote of lines still open on the
+// last of them, where the parser stopped. A quoted text may run over
+// several lines, so a quote left open on its own line is only a slip if it
+// never closes: the parser notices the missing quote at the end.
+func yamlFirstOpenQuote(lines []string, firstLine int) *ParseError {
+	for i := 0; i < len(lines); i++ {
+		e, q := yamlOpenQuote(lines[i], firstLine+i)
+		if e == nil {
+			continue
+		}
+		closed := false
+		for j := i + 1; j < len(lines) && !closed; j++ {
+			if closed = indexClosingQuote(lines[j], q) >= 0; closed {
+				i = j
+			}
+		}
+		if !closed {
+			return e
+		}
+	}
+	return nil
+}
+
+// indexClosingQuote returns where the quote q closes in s, a line inside
+// a quoted text, or -1.
+func indexClosingQuote(s string, q byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case q == '\'' && strings.HasPrefix(s[i:], "''"):
+			i++
+		case s[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
 // yamlOpenQuote reports a value that opens a quote and does not close it
-// on its line.
-func yamlOpenQuote(line string, n int) *ParseError {
+// on its line, and the quote.
+func yamlOpenQuote(line string, n int) (*ParseError, byte) {
 	m := yamlQuotedRE.FindStringSubmatchIndex(line)
 	if m == nil {
-		return nil
+		return nil, 0
 	}
 	q := line[m[4]]
 	rest := line[m[5]:]
@@ -105,9 +140,9 @@ func yamlOpenQuote(line string, n int) *ParseError {
 		rest = strings.ReplaceAll(rest, "''", "")
 	}
 	if strings.IndexByte(rest, q) >= 0 {
-		return nil
+		return nil, 0
 	}
 	return &ParseError{Pos: diag.Pos{Line: n, Col: utf8.RuneCountInString(line[:m[4]]) + 1},
 		Message: "this text has no closing quote",
-		Hint:    fmt.Sprintf("end it with %c on the same line", q)}
+		Hint:    fmt.Sprintf("end it with %c on the same line", q)}, q
 }

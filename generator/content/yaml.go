@@ -144,14 +144,13 @@ func (c *yamlConverter) scalar(y *yaml.Node, n *Node) {
 		}
 		n.Kind, n.Float = Float, v
 	case "!!timestamp":
-		for i, layout := range []string{"2006-01-02", time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-			if t, err := time.Parse(layout, y.Value); err == nil {
-				n.Kind, n.Time = Date, t
-				if i > 0 {
-					n.Clock = DateTime
-				}
-				return
-			}
+		if t, err := time.Parse("2006-01-02", y.Value); err == nil {
+			n.Kind, n.Time = Date, t
+			return
+		}
+		if t, ok := parseDateTime(y.Value); ok {
+			n.Kind, n.Time, n.Clock = Date, t, DateTime
+			return
 		}
 		n.Kind, n.Str = String, y.Value
 	default:

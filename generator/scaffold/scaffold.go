@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/content"
+	"golang.org/x/text/language"
 )
 
 // templates holds a commented template for each kind of file, one folder
@@ -124,12 +125,27 @@ func sectionOf(kind string) (string, bool) {
 	return "", false
 }
 
-// templateLanguage picks the templates for a BCP 47 language tag: "ru" for
-// Russian ("ru", "ru-RU"), "en" for any other.
+// templateLanguage picks the templates for a BCP 47 language tag the way
+// the portal picks its message catalogue (see package i18n): the nearest
+// language among the template folders, English when none is near. So
+// "ru-RU" and "rus" get the Russian templates, as they get a Russian
+// portal.
 func templateLanguage(tag string) string {
-	primary, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
-	if strings.EqualFold(strings.TrimSpace(primary), "ru") {
-		return "ru"
+	want, err := language.Parse(strings.TrimSpace(tag))
+	if err != nil {
+		return "en"
 	}
-	return "en"
+	entries, _ := templates.ReadDir("templates")
+	names := []string{"en"} // what the matcher falls back to
+	tags := []language.Tag{language.English}
+	for _, e := range entries {
+		if t, err := language.Parse(e.Name()); err == nil && e.Name() != "en" {
+			names, tags = append(names, e.Name()), append(tags, t)
+		}
+	}
+	_, i, conf := language.NewMatcher(tags).Match(want)
+	if conf == language.No {
+		return "en"
+	}
+	return names[i]
 }

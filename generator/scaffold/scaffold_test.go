@@ -141,7 +141,7 @@ func TestTemplates(t *testing.T) {
 
 func TestTemplateLanguage(t *testing.T) {
 	for tag, want := range map[string]string{
-		"ru": "ru", "ru-RU": "ru", "RU": "ru", "ru_RU": "ru", "ru-Cyrl-BY": "ru",
+		"ru": "ru", "ru-RU": "ru", "RU": "ru", "ru_RU": "ru", "ru-Cyrl-BY": "ru", "rus": "ru",
 		"en": "en", "en-GB": "en", "": "en", "de": "en", "rue": "en", "uk": "en",
 	} {
 		if got := templateLanguage(tag); got != want {

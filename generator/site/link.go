@@ -154,8 +154,9 @@ func hint[T any](id string, known map[string]T, section string) string {
 		ids = append(ids, k)
 	}
 	slices.Sort(ids)
+	key := content.IDKey(id)
 	for _, k := range ids {
-		if content.IDKey(k) == content.IDKey(id) && !strings.EqualFold(k, id) {
+		if content.IDKey(k) == key && !strings.EqualFold(k, id) {
 			return fmt.Sprintf("did you mean %q? %s", k, content.LookAlike(id, k))
 		}
 	}
