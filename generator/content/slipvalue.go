@@ -125,6 +125,13 @@ func (s *slipScanner) inline() bool {
 	s.adv()
 	for {
 		s.skipSpace()
+		if r := s.peek(); r == '\n' || r == '#' {
+			// An inline table may run over several lines (TOML 1.1), and
+			// the scanner reads a line at a time: rather than take its
+			// next lines for top-level keys, it stops looking for slips.
+			s.i = len(s.src)
+			return false
+		}
 		if s.peek() == '}' {
 			s.adv()
 			return true
