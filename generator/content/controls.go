@@ -84,6 +84,9 @@ func keyPath(path []pathStep) string {
 // line feed and carriage return, and its place in s counted in characters
 // from 1.
 func findControl(s string) (int, rune, bool) {
+	if !mayHoldControl(s) {
+		return 0, 0, false
+	}
 	i := 0
 	for _, r := range s {
 		i++
@@ -92,4 +95,18 @@ func findControl(s string) (int, rune, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// mayHoldControl reports whether s has a byte that can start a control
+// character: one below a space other than tab and line ends, DEL, or 0xC2,
+// the lead byte of the C1 controls U+0080-U+009F. Most texts have none, so
+// findControl rarely has to decode runes.
+func mayHoldControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' && c != '\t' && c != '\n' && c != '\r', c == 0x7f, c == 0xc2:
+			return true
+		}
+	}
+	return false
 }

@@ -208,6 +208,12 @@ func (s *tomlLimits) text() *LimitError {
 	s.adv()
 	start := s.i
 	for s.i < len(s.src) {
+		if !multi {
+			s.skipPlain(q)
+			if s.i >= len(s.src) {
+				break
+			}
+		}
 		c := s.src[s.i]
 		if c == '\n' && !multi {
 			break
@@ -232,6 +238,24 @@ func (s *tomlLimits) text() *LimitError {
 		}
 	}
 	return nil
+}
+
+// skipPlain moves past the bytes of a one-line text that end nothing: all
+// but a line end, a backslash and the quote q. It counts columns as adv
+// does, without adv's work per byte.
+func (s *tomlLimits) skipPlain(q byte) {
+	i := s.i
+	for i < len(s.src) {
+		c := s.src[i]
+		if c == '\n' || c == '\\' || c == q {
+			break
+		}
+		if c < 0x80 || c >= 0xC0 {
+			s.col++
+		}
+		i++
+	}
+	s.i = i
 }
 
 func endsToken(c byte) bool {
