@@ -21,7 +21,7 @@ import (
 // front matter whose first line is line firstLine of its file, or nil. The
 // parser failed on line errLine of the file; a slip counts only there.
 func tomlSlip(src []byte, firstLine, errLine int) *ParseError {
-	s := &slipScanner{src: src, line: firstLine, col: 1, stop: errLine}
+	s := &slipScanner{cursor: cursor{src: src, line: firstLine, col: 1}, stop: errLine}
 	s.run()
 	if s.found == nil || s.found.Pos.Line != errLine {
 		return nil
@@ -40,12 +40,9 @@ const (
 )
 
 type slipScanner struct {
-	src       []byte
-	i         int
-	line, col int
-	lineStart int // offset of the current line
-	stop      int // the line the parser failed on
-	found     *ParseError
+	cursor
+	stop  int // the line the parser failed on
+	found *ParseError
 }
 
 func (s *slipScanner) done() bool {
@@ -60,37 +57,6 @@ func (s *slipScanner) peek() rune {
 	return r
 }
 
-func (s *slipScanner) peekAt(n int) byte {
-	if s.i+n >= len(s.src) {
-		return 0
-	}
-	return s.src[s.i+n]
-}
-
-func (s *slipScanner) pos() diag.Pos { return diag.Pos{Line: s.line, Col: s.col} }
-
-func (s *slipScanner) adv() {
-	if s.i >= len(s.src) {
-		return
-	}
-	if s.src[s.i] == '\n' {
-		s.i++
-		s.line++
-		s.col = 1
-		s.lineStart = s.i
-		return
-	}
-	_, n := utf8.DecodeRune(s.src[s.i:])
-	s.i += n
-	s.col++
-}
-
-func (s *slipScanner) skipSpace() {
-	for r := s.peek(); r == ' ' || r == '\t' || r == '\r'; r = s.peek() {
-		s.adv()
-	}
-}
-
 // skipBlank skips spaces, newlines and comments, as inside arrays.
 func (s *slipScanner) skipBlank() {
 	for !s.done() {
@@ -103,13 +69,6 @@ func (s *slipScanner) skipBlank() {
 			return
 		}
 	}
-}
-
-func (s *slipScanner) skipLine() {
-	for s.i < len(s.src) && s.src[s.i] != '\n' {
-		s.adv()
-	}
-	s.adv()
 }
 
 // lineText is the current line without its end.

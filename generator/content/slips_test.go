@@ -143,7 +143,7 @@ func FuzzTOMLSlip(f *testing.F) {
 		_, err := toml.Decode(src, &m)
 		var pe toml.ParseError
 		if err == nil {
-			s := &slipScanner{src: []byte(src), line: 1, col: 1, stop: strings.Count(src, "\n") + 1}
+			s := &slipScanner{cursor: cursor{src: []byte(src), line: 1, col: 1}, stop: strings.Count(src, "\n") + 1}
 			if s.run(); s.found != nil {
 				t.Fatalf("valid TOML, but a slip at %d:%d: %s", s.found.Pos.Line, s.found.Pos.Col, s.found.Message)
 			}
@@ -156,7 +156,7 @@ func FuzzTOMLSlip(f *testing.F) {
 		// itself is checked: it never reads past that line, and what it
 		// finds lies in the input.
 		line := max(pe.Position.Line, 1)
-		s := &slipScanner{src: []byte(src), line: 1, col: 1, stop: line}
+		s := &slipScanner{cursor: cursor{src: []byte(src), line: 1, col: 1}, stop: line}
 		if s.run(); s.found != nil && (s.found.Pos.Line < 1 || s.found.Pos.Line > line || s.found.Pos.Col < 1) {
 			t.Fatalf("slip at %d:%d, the parser failed on line %d", s.found.Pos.Line, s.found.Pos.Col, line)
 		}

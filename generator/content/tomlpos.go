@@ -3,7 +3,6 @@ package content
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
@@ -32,10 +31,8 @@ func joinPath(parent, seg string) string {
 func indexSeg(i int) string { return "#" + strconv.Itoa(i) }
 
 type tomlScanner struct {
-	src       []byte
-	i         int
-	line, col int
-	out       map[string]place
+	cursor
+	out map[string]place
 	// counts numbers the elements of arrays of tables, by resolved parent
 	// path and key; last holds the index of the newest element of each
 	// array of tables, by its path without indices.
@@ -46,50 +43,17 @@ type tomlScanner struct {
 // scanTOMLPositions returns the positions of every key path in src, whose
 // first line is line firstLine of the file.
 func scanTOMLPositions(src []byte, firstLine int) map[string]place {
-	s := &tomlScanner{src: src, line: firstLine, col: 1, out: map[string]place{},
+	s := &tomlScanner{cursor: cursor{src: src, line: firstLine, col: 1}, out: map[string]place{},
 		counts: map[string]int{}, last: map[string]int{}}
 	s.scan()
 	return s.out
 }
-
-func (s *tomlScanner) eof() bool { return s.i >= len(s.src) }
 
 func (s *tomlScanner) peek() byte {
 	if s.eof() {
 		return 0
 	}
 	return s.src[s.i]
-}
-
-func (s *tomlScanner) peekAt(n int) byte {
-	if s.i+n >= len(s.src) {
-		return 0
-	}
-	return s.src[s.i+n]
-}
-
-func (s *tomlScanner) pos() diag.Pos { return diag.Pos{Line: s.line, Col: s.col} }
-
-// adv moves past one rune.
-func (s *tomlScanner) adv() {
-	if s.eof() {
-		return
-	}
-	if s.src[s.i] == '\n' {
-		s.line++
-		s.col = 1
-		s.i++
-		return
-	}
-	_, n := utf8.DecodeRune(s.src[s.i:])
-	s.i += n
-	s.col++
-}
-
-func (s *tomlScanner) skipSpace() {
-	for c := s.peek(); c == ' ' || c == '\t' || c == '\r'; c = s.peek() {
-		s.adv()
-	}
 }
 
 // skipBlank skips spaces, newlines and comments, as inside arrays.
@@ -104,14 +68,6 @@ func (s *tomlScanner) skipBlank() {
 			return
 		}
 	}
-}
-
-// skipLine moves to the start of the next line.
-func (s *tomlScanner) skipLine() {
-	for !s.eof() && s.peek() != '\n' {
-		s.adv()
-	}
-	s.adv()
 }
 
 func (s *tomlScanner) scan() {
