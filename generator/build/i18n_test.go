@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/cxatlas/cxatlas/generator/internal/golden"
 	"html"
 	"io/fs"
 	"os"
@@ -167,23 +168,7 @@ func TestRussianGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			file := filepath.Join("testdata", "ru", page.golden)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v; run go test -update", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("%s differs from %s; run go test -update and review the diff", page.path, file)
-			}
+			golden.Check(t, filepath.Join("testdata", "ru", page.golden), got, *update)
 		})
 	}
 }

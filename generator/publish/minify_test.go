@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"flag"
+	"github.com/cxatlas/cxatlas/generator/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,19 +26,7 @@ func TestMinifyPage(t *testing.T) {
 	if !bytes.Equal(src, orig) {
 		t.Error("Minify changed its input")
 	}
-	golden := filepath.Join("testdata", "page.min.html")
-	if *updateGolden {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("minified page differs from %s (run go test -update and review the diff):\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "page.min.html"), got, *updateGolden)
 	if len(got) >= len(src) {
 		t.Errorf("minified page is %d bytes, source %d", len(got), len(src))
 	}

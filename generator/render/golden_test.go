@@ -3,8 +3,7 @@ package render
 import (
 	"bytes"
 	"flag"
-	"fmt"
-	"os"
+	"github.com/cxatlas/cxatlas/generator/internal/golden"
 	"path/filepath"
 	"testing"
 
@@ -48,33 +47,7 @@ func renderPath(tb testing.TB, r *Renderer, s *site.Site, path string) []byte {
 // checkGolden compares got with testdata/name, or rewrites it with -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n%s", name, firstDiff(got, want))
-	}
-}
-
-// firstDiff shows where got and want first differ, with some context.
-func firstDiff(got, want []byte) string {
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return fmt.Sprintf("at byte %d:\n got: %q\nwant: %q", i, got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 func TestGoldenPages(t *testing.T) {

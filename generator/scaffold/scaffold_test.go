@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"flag"
+	"github.com/cxatlas/cxatlas/generator/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,23 +118,7 @@ func TestTemplates(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				golden := filepath.Join("testdata", "golden", lang, kind+".md")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(golden, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if string(got) != string(want) {
-					t.Errorf("%s differs from %s:\n%s", p, golden, got)
-				}
+				golden.Check(t, filepath.Join("testdata", "golden", lang, kind+".md"), got, *update)
 			})
 		}
 	}
