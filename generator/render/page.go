@@ -24,6 +24,9 @@ const (
 	PainsByStage      PageType = "pains-by-stage"
 	PainsByTouchpoint PageType = "pains-by-touchpoint"
 	OwnerList         PageType = "owners"
+	ComparePage       PageType = "compare"
+	MatrixPage        PageType = "matrix"
+	ChannelsPage      PageType = "channels"
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
@@ -128,6 +131,9 @@ func listPages(d *derived) []Page {
 		pages = append(pages, Page{Path: tpGroupPagePath(n) + "index.html", Type: PainsByTouchpoint, Number: n, All: true})
 	}
 	whole("owners/index.html", OwnerList)
+	whole("compare/index.html", ComparePage)
+	whole("matrix/index.html", MatrixPage)
+	whole("channels/index.html", ChannelsPage)
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages

@@ -24,7 +24,8 @@ import (
 func htmlPageTypes() []PageType {
 	return []PageType{
 		HomePage, PersonaList, PersonaPage, StageList, StagePage, TouchpointList,
-		TouchpointPage, PainIndex, PainsByStage, PainsByTouchpoint, OwnerList, NotFoundPage,
+		TouchpointPage, PainIndex, PainsByStage, PainsByTouchpoint, OwnerList, ComparePage,
+		MatrixPage, ChannelsPage, NotFoundPage,
 	}
 }
 

@@ -190,6 +190,11 @@ func resolve(p, href string) (file, frag string) {
 		href, frag = href[:i], href[i+1:]
 		frag, _ = url.PathUnescape(frag)
 	}
+	// A query (compare/?p=a,b) is read by the page's script; the link
+	// leads to the page.
+	if i := strings.IndexByte(href, '?'); i >= 0 {
+		href = href[:i]
+	}
 	if href == "" {
 		return p, frag
 	}

@@ -234,6 +234,8 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 		return newGroupedView(c, p.Number, d), nil
 	case OwnerList:
 		c.Title = nav["owners"]
+	case ComparePage, MatrixPage, ChannelsPage:
+		return exploreView(c, p.Type), nil
 	case NotFoundPage:
 		c.Title = cat.T("title.not_found")
 		// Hosts serve 404.html at any missing URL, where relative links

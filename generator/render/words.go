@@ -75,7 +75,7 @@ func newWords(cat *i18n.Catalogue) *words {
 	w.reasonLowest, w.reasonWeight = t("critical.lowest"), t("critical.weight")
 	w.modes = map[string]string{"online": cat.T("mode.online"), "offline": cat.T("mode.offline")}
 	w.nav = map[string]string{}
-	for _, key := range []string{"nav.home", "nav.personas", "nav.stages", "nav.touchpoints", "nav.pains", "nav.owners"} {
+	for _, key := range []string{"nav.home", "nav.personas", "nav.stages", "nav.touchpoints", "nav.pains", "nav.owners", "nav.compare", "nav.matrix", "nav.channels"} {
 		w.nav[strings.TrimPrefix(key, "nav.")] = cat.T(key)
 	}
 	w.steps = make([]string, smallCounts)
