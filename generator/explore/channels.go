@@ -20,8 +20,9 @@ type Quadrant struct {
 	// Count counts every touchpoint of the quadrant; Hidden those left out
 	// of Touchpoints.
 	Count, Hidden int
-	// Steps counts the steps at the quadrant's touchpoints; Pains the
-	// distinct pain points met there.
+	// Steps counts the steps at the quadrant's touchpoints, each once
+	// however many of them it uses; Pains the distinct pain points met
+	// there.
 	Steps, Pains int
 	// Emotion aggregates the scores of those steps.
 	Emotion site.Stat
@@ -38,6 +39,10 @@ func Channels(s *site.Site, limit int) []Quadrant {
 	}
 	qs := []Quadrant{{Mode: "online", Managed: true}, {Mode: "online"}, {Mode: "offline", Managed: true}, {Mode: "offline"}, {}}
 	pains := make([]map[*site.Pain]bool, len(qs))
+	steps := make([]map[*site.Step]bool, len(qs))
+	for i := range qs {
+		pains[i], steps[i] = map[*site.Pain]bool{}, map[*site.Step]bool{}
+	}
 	for _, t := range Rank(s.Touchpoints) {
 		i := quadrantOf(t)
 		q := &qs[i]
@@ -47,15 +52,17 @@ func Channels(s *site.Site, limit int) []Quadrant {
 		} else {
 			q.Hidden++
 		}
-		q.Steps += len(t.Steps)
-		merge(&q.Emotion, t.Emotion)
-		if pains[i] == nil {
-			pains[i] = map[*site.Pain]bool{}
+		// A step at two touchpoints of the quadrant counts once.
+		for _, st := range t.Steps {
+			if !steps[i][st] {
+				steps[i][st] = true
+				addScore(&q.Emotion, st)
+			}
 		}
 		for _, p := range t.Pains {
 			pains[i][p] = true
 		}
-		q.Pains = len(pains[i])
+		q.Steps, q.Pains = len(steps[i]), len(pains[i])
 	}
 	if qs[4].Count == 0 {
 		qs = qs[:4]
