@@ -52,7 +52,7 @@ func TestBrowserCompare(t *testing.T) {
 	t.Run("choice in the URL", func(t *testing.T) {
 		t.Parallel()
 		tab := b.Tab(t)
-		tab.Do(t, chromedp.Navigate(base+"compare/?p=first-home,deal-hunter"), chromedp.WaitVisible(".compare-pick"))
+		tab.Do(t, chromedp.Navigate(base+"compare/?p=first-home,deal-hunter"), chromedp.WaitReady("main h1"))
 		checkShown(t, tab, "on load", []string{"first-home", "deal-hunter"})
 
 		tab.Do(t, chromedp.Click(`input[name=p][value="urgent-replacer"]`))
@@ -74,7 +74,7 @@ func TestBrowserCompare(t *testing.T) {
 		t.Parallel()
 		tab := b.Tab(t)
 		six := "deal-hunter,deal-hunter-2,deal-hunter-3,deal-hunter-4,first-home,urgent-replacer"
-		tab.Do(t, chromedp.Navigate(base+"compare/?p="+six), chromedp.WaitVisible(".compare-pick"))
+		tab.Do(t, chromedp.Navigate(base+"compare/?p="+six), chromedp.WaitReady("main h1"))
 		checkShown(t, tab, "six in the URL", strings.Split(six, ",")[:5])
 		state, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("input[name=p]")]
 			.map(b => b.value + (b.checked ? "+" : "") + (b.disabled ? "!" : "")).join(" ") + " | " +

@@ -57,6 +57,9 @@ func TestGoldenPages(t *testing.T) {
 		{"index.html", "home.html"},
 		{"personas/retiree/index.html", "persona.html"},
 		{"pains/index.html", "pains.html"},
+		{"compare/index.html", "compare.html"},
+		{"matrix/index.html", "matrix.html"},
+		{"channels/index.html", "channels.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
