@@ -1,6 +1,10 @@
 package explore
 
-import "github.com/cxatlas/cxatlas/generator/site"
+import (
+	"iter"
+
+	"github.com/cxatlas/cxatlas/generator/site"
+)
 
 // MaxQuadrantTouchpoints is the most touchpoints a quadrant of the channel
 // view names: the busiest; the others are counted.
@@ -38,36 +42,50 @@ func Channels(s *site.Site, limit int) []Quadrant {
 		limit = MaxQuadrantTouchpoints
 	}
 	qs := []Quadrant{{Mode: "online", Managed: true}, {Mode: "online"}, {Mode: "offline", Managed: true}, {Mode: "offline"}, {}}
-	pains := make([]map[*site.Pain]bool, len(qs))
-	steps := make([]map[*site.Step]bool, len(qs))
-	for i := range qs {
-		pains[i], steps[i] = map[*site.Pain]bool{}, map[*site.Step]bool{}
-	}
 	for _, t := range Rank(s.Touchpoints) {
-		i := quadrantOf(t)
-		q := &qs[i]
+		q := &qs[quadrantOf(t)]
 		q.Count++
 		if len(q.Touchpoints) < limit {
 			q.Touchpoints = append(q.Touchpoints, t)
 		} else {
 			q.Hidden++
 		}
-		// A step at two touchpoints of the quadrant counts once.
-		for _, st := range t.Steps {
-			if !steps[i][st] {
-				steps[i][st] = true
-				addScore(&q.Emotion, st)
+	}
+	// A step, or a pain, met at several touchpoints of one quadrant counts
+	// once there: each is visited once, with the set of its quadrants.
+	for _, p := range s.Personas {
+		for _, st := range p.Steps {
+			for i := range quadrantsOf(st.Touchpoints) {
+				qs[i].Steps++
+				addScore(&qs[i].Emotion, st)
 			}
 		}
-		for _, p := range t.Pains {
-			pains[i][p] = true
+	}
+	for _, p := range s.Pains {
+		for i := range quadrantsOf(p.Touchpoints) {
+			qs[i].Pains++
 		}
-		q.Steps, q.Pains = len(steps[i]), len(pains[i])
 	}
 	if qs[4].Count == 0 {
 		qs = qs[:4]
 	}
 	return qs
+}
+
+// quadrantsOf yields the index of each quadrant tps fall in, once.
+func quadrantsOf(tps []*site.Touchpoint) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		var seen [5]bool
+		for _, t := range tps {
+			i := quadrantOf(t)
+			if !seen[i] {
+				seen[i] = true
+				if !yield(i) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // quadrantOf is the index of t's quadrant in the order Channels returns.
