@@ -100,6 +100,28 @@ func TestBrowserCompare(t *testing.T) {
 	}
 }
 
+// TestBrowserExploreAxe: axe-core finds no WCAG 2.1 A or AA violation on
+// the comparison, the matrix and the channel view.
+func TestBrowserExploreAxe(t *testing.T) {
+	browsertest.NeedAxe(t)
+	b := browsertest.Shared(t)
+	base := servedCompare(t)
+	for _, page := range []string{"compare/?p=first-home,deal-hunter,urgent-replacer", "matrix/", "channels/"} {
+		t.Run(page, func(t *testing.T) {
+			t.Parallel()
+			tab := b.Tab(t)
+			tab.Do(t, chromedp.Navigate(base+page), chromedp.WaitReady("main h1"))
+			vs, err := browsertest.Axe(tab.Ctx, "wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				t.Errorf("%s", v)
+			}
+		})
+	}
+}
+
 // checkShown checks that the chart draws exactly the curves of want, and
 // the pain table shows exactly their columns.
 func checkShown(t *testing.T, tab *browsertest.Tab, when string, want []string) {
