@@ -131,12 +131,13 @@ func URLAttr(name string) bool {
 	return false
 }
 
-// Problems lists what in doc could run script: script elements, event
-// handler attributes, and URL attributes that unsafe reports as unsafe.
+// Problems lists what in doc could run script: script elements other than
+// the theme's own, event handler attributes, and URL attributes that
+// unsafe reports as unsafe.
 func Problems(doc string, unsafe func(url string) bool) []string {
 	var out []string
 	for _, t := range Tags(doc) {
-		if t.Name == "script" {
+		if t.Name == "script" && !ThemeScript(t) {
 			out = append(out, "a <script> element")
 		}
 		for _, a := range t.Attrs {
@@ -149,4 +150,29 @@ func Problems(doc string, unsafe func(url string) bool) []string {
 		}
 	}
 	return out
+}
+
+// ThemeScript reports whether t is a script element that loads one of the
+// theme's scripts, the only scripts a page may have: a deferred relative
+// src to a .js file under static/, and no other attribute.
+func ThemeScript(t Tag) bool {
+	if t.Name != "script" || len(t.Attrs) != 2 {
+		return false
+	}
+	var src string
+	deferred := false
+	for _, a := range t.Attrs {
+		switch a.Name {
+		case "src":
+			src = a.Value
+		case "defer":
+			deferred = true
+		}
+	}
+	rel := src
+	for strings.HasPrefix(rel, "../") {
+		rel = rel[len("../"):]
+	}
+	name, ok := strings.CutPrefix(rel, "static/")
+	return deferred && ok && strings.HasSuffix(name, ".js") && !strings.ContainsAny(name, "/:?#\\")
 }

@@ -21,6 +21,13 @@ func TestProblems(t *testing.T) {
 		{"tag text in comment", `<!-- <script> --><p>ok</p>`, 0},
 		{"tag text in title", `<title><script></title>`, 0},
 		{"style raw text", `<style>a::after{content:"<script>"}</style>`, 0},
+		{"theme script", `<script src="../static/compare.js" defer></script>`, 0},
+		{"theme script from the root", `<script src="static/compare.js" defer></script>`, 0},
+		{"script from elsewhere", `<script src="https://evil.example/x.js" defer></script>`, 1},
+		{"script outside static", `<script src="../x/compare.js" defer></script>`, 1},
+		{"script from the host root", `<script src="/static/compare.js" defer></script>`, 1},
+		{"theme script not deferred", `<script src="static/compare.js"></script>`, 1},
+		{"theme script with a handler", `<script src="static/compare.js" defer onload="x()"></script>`, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
