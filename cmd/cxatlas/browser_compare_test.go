@@ -90,6 +90,21 @@ func TestBrowserCompare(t *testing.T) {
 		tab.NoErrors(t)
 	})
 
+	t.Run("a persona not offered", func(t *testing.T) {
+		t.Parallel()
+		tab := b.Tab(t)
+		tab.Do(t, chromedp.Navigate(base+"compare/?p=nobody,first-home"), chromedp.WaitReady("main h1"))
+		checkShown(t, tab, "an unknown id", []string{"first-home"})
+		status, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[string](`document.querySelector(".compare-status").textContent`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(status, "Some personas in the address are not offered here") {
+			t.Errorf("status %q does not say a persona is not offered", status)
+		}
+		tab.NoErrors(t)
+	})
+
 	for _, page := range []string{"compare/", "matrix/", "channels/"} {
 		t.Run("no errors on "+page, func(t *testing.T) {
 			t.Parallel()

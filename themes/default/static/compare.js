@@ -15,12 +15,17 @@
   var max = parseInt(root.getAttribute("data-max"), 10) || 5;
   var offered = boxes.map(function (b) { return b.value; });
 
+  // unknown counts the ids in the address that are not offered.
+  var unknown = 0;
+
   // chosenFromURL reads ?p=ID,ID: known ids, each once, at most max.
   function chosenFromURL() {
     var p = new URLSearchParams(location.search).get("p");
     var out = [];
     (p || "").split(",").forEach(function (id) {
-      if (offered.indexOf(id) >= 0 && out.indexOf(id) < 0 && out.length < max) out.push(id);
+      if (id === "") return;
+      if (offered.indexOf(id) < 0) unknown++;
+      else if (out.indexOf(id) < 0 && out.length < max) out.push(id);
     });
     return out;
   }
@@ -69,4 +74,5 @@
   if (initial.length === 0) initial = offered.slice(0, Math.min(2, offered.length));
   pick.hidden = false;
   choose(initial);
+  if (unknown > 0) status.textContent = root.getAttribute("data-unknown-message");
 })();
