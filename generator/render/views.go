@@ -28,9 +28,9 @@ type personaListView struct {
 	// HeatRows are the heatmap rows of the personas of the page.
 	HeatRows []site.HeatmapRow
 	Pager    pager
-	Overlay template.HTML
-	Shown   []*site.Persona
-	Capped  bool
+	Overlay  template.HTML
+	Shown    []*site.Persona
+	Capped   bool
 	// Scored counts the personas with at least one emotion score.
 	Scored int
 }
