@@ -66,16 +66,16 @@ func (r *Renderer) derive(s *site.Site) *derived {
 			d.severities = append(d.severities, severityCount{sev, counts[sev]})
 		}
 	}
-	d.tpGroupPages = groupPages(s.Touchpoints, d.lim.Summary)
+	d.tpGroupPages = groupPages(s.Touchpoints, d.lim.Summary, d.lim.GroupRowsPerPage)
 	r.last.Store(d)
 	return d
 }
 
 // groupPages splits the touchpoints that have pains into pages of at most
-// GroupRowsPerPage rows, keeping each touchpoint's rows on one page: a
-// touchpoint shows at most summary pain rows, its head row and a row
-// linking to the rest.
-func groupPages(tps []*site.Touchpoint, summary int) [][]*site.Touchpoint {
+// perPage rows, keeping each touchpoint's rows on one page: a touchpoint
+// shows at most summary pain rows, its head row and a row linking to the
+// rest.
+func groupPages(tps []*site.Touchpoint, summary, perPage int) [][]*site.Touchpoint {
 	pages := [][]*site.Touchpoint{nil}
 	rows := 0
 	for _, t := range tps {
@@ -84,7 +84,7 @@ func groupPages(tps []*site.Touchpoint, summary int) [][]*site.Touchpoint {
 		}
 		n := len(pages) - 1
 		group := min(len(t.Pains), summary) + 2
-		if rows > 0 && rows+group > GroupRowsPerPage {
+		if rows > 0 && rows+group > perPage {
 			pages, n, rows = append(pages, nil), n+1, 0
 		}
 		pages[n] = append(pages[n], t)

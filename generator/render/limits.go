@@ -20,6 +20,9 @@ type Limits struct {
 	RowsPerPage int
 	// OwnersPerPage is the most owners a page of the owners page holds.
 	OwnersPerPage int
+	// GroupRowsPerPage is the most rows a page of the pain points by
+	// touchpoint holds; see the constant of the same name.
+	GroupRowsPerPage int
 	// Summary is the most pains (or touchpoints) a summary lists before
 	// linking to the full list: an owner on the owners page, a stage on
 	// the pain points by stage, a touchpoint on the pain points by
@@ -33,7 +36,7 @@ type Limits struct {
 
 // DefaultLimits returns the limits a Renderer uses unless told otherwise.
 func DefaultLimits() Limits {
-	return Limits{PainsPerPage: PainsPerPage, RowsPerPage: 300, OwnersPerPage: 50, Summary: 10, Inline: 4}
+	return Limits{PainsPerPage: PainsPerPage, RowsPerPage: 300, OwnersPerPage: 50, GroupRowsPerPage: GroupRowsPerPage, Summary: 10, Inline: 4}
 }
 
 // PageLimits has the Renderer bound its pages by lim instead of
@@ -48,7 +51,8 @@ func (lim Limits) orDefaults() Limits {
 	def := DefaultLimits()
 	for _, f := range []struct{ v, d *int }{
 		{&lim.PainsPerPage, &def.PainsPerPage}, {&lim.RowsPerPage, &def.RowsPerPage},
-		{&lim.OwnersPerPage, &def.OwnersPerPage}, {&lim.Summary, &def.Summary}, {&lim.Inline, &def.Inline},
+		{&lim.OwnersPerPage, &def.OwnersPerPage}, {&lim.GroupRowsPerPage, &def.GroupRowsPerPage},
+		{&lim.Summary, &def.Summary}, {&lim.Inline, &def.Inline},
 	} {
 		if *f.v < 1 {
 			*f.v = *f.d

@@ -144,7 +144,7 @@ func TestGroupPages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, page := range groupPages(tps(tt.pains...), tt.summary) {
+			for _, page := range groupPages(tps(tt.pains...), tt.summary, GroupRowsPerPage) {
 				ids := make([]string, len(page))
 				for i, tp := range page {
 					ids[i] = tp.ID

@@ -36,7 +36,7 @@ const (
 const PainsPerPage = 200
 
 // GroupRowsPerPage is the most rows a page of the pain points by
-// touchpoint holds: a page ends before the touchpoint that would take it
+// touchpoint holds by default (see Limits): a page ends before the touchpoint that would take it
 // over, and longer views continue on pains/by-touchpoint/page/2/ and so on.
 // Each touchpoint shows at most Limits.Summary of its pains.
 const GroupRowsPerPage = 2000
