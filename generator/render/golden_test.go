@@ -57,6 +57,8 @@ func TestGoldenPages(t *testing.T) {
 		{"index.html", "home.html"},
 		{"personas/retiree/index.html", "persona.html"},
 		{"pains/index.html", "pains.html"},
+		{"owners/index.html", "owners.html"},
+		{"owners/owner-f7b26b40/index.html", "owner.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
