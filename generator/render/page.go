@@ -56,8 +56,10 @@ type Page struct {
 	// 1; 0 means 1.
 	Number int
 	// All is set when the page depends on the whole portal (home, lists,
-	// indexes, data.json): any change redoes it. The others depend on what
-	// Renderer.Shows names.
+	// indexes, data.json) or on where its rows fall among many pages (the
+	// pages of a pain and of an owner, which exist or split as their rows
+	// grow): any change redoes it. The others depend on what Renderer.Shows
+	// names.
 	All bool
 }
 
