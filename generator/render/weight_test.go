@@ -110,3 +110,24 @@ func checkPainCells(t *testing.T, files map[string]string) int {
 	}
 	return summarised
 }
+
+// TestGoldenPainPage: the page of a pain whose row in the index leaves
+// items out, on the example portal with one item a cell.
+func TestGoldenPainPage(t *testing.T) {
+	theme, err := OpenTheme("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(theme, PageLimits(Limits{Inline: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := linkSet(t, testConfig(), exampleSet())
+	for _, p := range r.Pages(s) {
+		if p.Type == PainPage {
+			checkGolden(t, "pain.html", renderPath(t, r, s, p.Path))
+			return
+		}
+	}
+	t.Fatal("no pain of the example portal has a page of its own")
+}
