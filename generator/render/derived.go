@@ -12,6 +12,8 @@ import (
 // Renderer keeps the one of the last site it rendered.
 type derived struct {
 	site *site.Site
+	// lim bounds how much one page holds.
+	lim Limits
 	// pages is the page list of the site, made once by pageList.
 	pages     []Page
 	pagesOnce sync.Once
@@ -20,6 +22,9 @@ type derived struct {
 	painRefs map[*site.Pain]string
 	// ownerKey holds the Key of each owner, by name.
 	ownerKey map[string]string
+	// ownerByKey and painByKey find the owner or pain of a page by Key.
+	ownerByKey map[string]*site.Owner
+	painByKey  map[string]*site.Pain
 	// tpGroupPages splits the touchpoints with pains into the pages of the
 	// pain points by touchpoint: page n shows tpGroupPages[n-1]. There is
 	// always at least one page.
@@ -40,15 +45,19 @@ func (r *Renderer) derive(s *site.Site) *derived {
 	if d := r.last.Load(); d != nil && d.site == s {
 		return d
 	}
-	d := &derived{site: s}
+	d := &derived{site: s, lim: r.limits}
 	d.ownerKey = make(map[string]string, len(s.Owners))
+	d.ownerByKey = make(map[string]*site.Owner, len(s.Owners))
 	for _, o := range s.Owners {
 		d.ownerKey[o.Name] = o.Key
+		d.ownerByKey[o.Key] = o
 	}
 	d.painRefs = make(map[*site.Pain]string, len(s.Pains))
+	d.painByKey = make(map[string]*site.Pain, len(s.Pains))
 	counts := map[site.Severity]int{}
 	for i, p := range s.Pains {
-		d.painRefs[p] = painPagePath(i/PainsPerPage+1) + "#" + url.PathEscape(p.Key)
+		d.painRefs[p] = painPagePath(i/d.lim.PainsPerPage+1) + "#" + url.PathEscape(p.Key)
+		d.painByKey[p.Key] = p
 		counts[p.Severity]++
 		d.mentions += len(p.Mentions)
 	}
@@ -57,14 +66,16 @@ func (r *Renderer) derive(s *site.Site) *derived {
 			d.severities = append(d.severities, severityCount{sev, counts[sev]})
 		}
 	}
-	d.tpGroupPages = groupPages(s.Touchpoints)
+	d.tpGroupPages = groupPages(s.Touchpoints, d.lim.Summary, d.lim.GroupRowsPerPage)
 	r.last.Store(d)
 	return d
 }
 
-// groupPages splits the touchpoints that have pains into pages of about
-// GroupRowsPerPage pain rows, keeping each touchpoint's rows on one page.
-func groupPages(tps []*site.Touchpoint) [][]*site.Touchpoint {
+// groupPages splits the touchpoints that have pains into pages of at most
+// perPage rows, keeping each touchpoint's rows on one page: a touchpoint
+// shows at most summary pain rows, its head row and a row linking to the
+// rest.
+func groupPages(tps []*site.Touchpoint, summary, perPage int) [][]*site.Touchpoint {
 	pages := [][]*site.Touchpoint{nil}
 	rows := 0
 	for _, t := range tps {
@@ -72,11 +83,12 @@ func groupPages(tps []*site.Touchpoint) [][]*site.Touchpoint {
 			continue
 		}
 		n := len(pages) - 1
-		if rows > 0 && rows+len(t.Pains) > GroupRowsPerPage {
+		group := min(len(t.Pains), summary) + 2
+		if rows > 0 && rows+group > perPage {
 			pages, n, rows = append(pages, nil), n+1, 0
 		}
 		pages[n] = append(pages[n], t)
-		rows += len(t.Pains)
+		rows += group
 	}
 	return pages
 }
@@ -88,4 +100,12 @@ func (d *derived) painRef(p *site.Pain) string {
 		return ref
 	}
 	return painPagePath(1) + "#" + url.PathEscape(p.Key)
+}
+
+// painPaged reports whether pain p has a page of its own: when its row in
+// the pain-point index cannot list all its mentions, stages, touchpoints
+// or owners.
+func (d *derived) painPaged(p *site.Pain) bool {
+	n := d.lim.Inline
+	return len(p.Mentions) > n || len(p.Stages) > n || len(p.Touchpoints) > n || len(p.Owners) > n
 }

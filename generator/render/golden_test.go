@@ -60,6 +60,8 @@ func TestGoldenPages(t *testing.T) {
 		{"compare/index.html", "compare.html"},
 		{"matrix/index.html", "matrix.html"},
 		{"channels/index.html", "channels.html"},
+		{"owners/index.html", "owners.html"},
+		{"owners/owner-f7b26b40/index.html", "owner.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

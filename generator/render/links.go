@@ -73,10 +73,19 @@ func (l links) Pain(p *site.Pain) string {
 // PainPage links to page n of the pain-point index.
 func (l links) PainPage(n int) string { return l.root + painPagePath(n) }
 
-// Owner links to an owner's section of the owners page.
-func (l links) Owner(name string) string {
-	return l.root + "owners/#" + l.d.ownerKey[name]
+// PainDetail links to the page of a pain's mentions; only pains whose row
+// in the index is summarised have one (see derived.painPaged).
+func (l links) PainDetail(p *site.Pain) string {
+	return l.root + painDetailPath(url.PathEscape(p.Key))
 }
+
+// Owner links to an owner's page, by the owner's name.
+func (l links) Owner(name string) string {
+	return l.root + ownerPath(l.d.ownerKey[name])
+}
+
+// OwnerPage links to owner o's page.
+func (l links) OwnerPage(o *site.Owner) string { return l.root + ownerPath(o.Key) }
 
 // The methods below write the same hrefs as the links methods into a
 // markup, without building a string per link.
@@ -112,9 +121,18 @@ func (m *markup) painURL(l links, p *site.Pain) {
 	m.urlPart(l.d.painRef(p))
 }
 
-// ownerURL writes the href of an owner's section of the owners page.
+// ownerURL writes the href of an owner's page.
 func (m *markup) ownerURL(l links, name string) {
 	m.href(l.root)
-	m.raw("owners/#")
+	m.raw("owners/")
 	m.urlPart(l.d.ownerKey[name])
+	m.raw("/")
+}
+
+// painDetailURL writes the href of the page of a pain's mentions.
+func (m *markup) painDetailURL(l links, p *site.Pain) {
+	m.href(l.root)
+	m.raw("pains/")
+	m.urlPart(url.PathEscape(p.Key))
+	m.raw("/")
 }

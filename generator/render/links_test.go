@@ -72,7 +72,7 @@ func TestPainPagination(t *testing.T) {
 		{0, 1}, {1, 1}, {PainsPerPage, 1}, {PainsPerPage + 1, 2}, {3*PainsPerPage + 7, 4},
 	}
 	for _, tt := range tests {
-		if got := painPageCount(tt.pains); got != tt.pages {
+		if got := painPageCount(tt.pains, PainsPerPage); got != tt.pages {
 			t.Errorf("painPageCount(%d) = %d, want %d", tt.pains, got, tt.pages)
 		}
 	}
@@ -125,21 +125,26 @@ func TestGroupPages(t *testing.T) {
 		}
 		return out
 	}
+	all := 10 * GroupRowsPerPage // a summary that leaves no pain out
+	// Each touchpoint takes its head row, its pains up to the summary and
+	// the row linking to the rest.
 	tests := []struct {
-		name  string
-		pains []int
-		want  string
+		name    string
+		pains   []int
+		summary int
+		want    string
 	}{
-		{"none", nil, "[]"},
-		{"no pains", []int{0, 0}, "[]"},
-		{"one page", []int{10, 0, GroupRowsPerPage - 10}, "[a c]"},
-		{"split before the one that overflows", []int{GroupRowsPerPage - 1, 2, 3}, "[a] [b c]"},
-		{"a huge touchpoint has a page of its own", []int{1, 3 * GroupRowsPerPage, 1}, "[a] [b] [c]"},
+		{"none", nil, all, "[]"},
+		{"no pains", []int{0, 0}, all, "[]"},
+		{"one page", []int{10, 0, GroupRowsPerPage - 14}, all, "[a c]"},
+		{"split before the one that overflows", []int{GroupRowsPerPage - 3, 2, 3}, all, "[a] [b c]"},
+		{"a huge touchpoint has a page of its own", []int{1, 3 * GroupRowsPerPage, 1}, all, "[a] [b] [c]"},
+		{"summarised touchpoints share a page", []int{1, 3 * GroupRowsPerPage, 1}, 10, "[a b c]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, page := range groupPages(tps(tt.pains...)) {
+			for _, page := range groupPages(tps(tt.pains...), tt.summary, GroupRowsPerPage) {
 				ids := make([]string, len(page))
 				for i, tp := range page {
 					ids[i] = tp.ID

@@ -21,25 +21,28 @@ const (
 	TouchpointList    PageType = "touchpoints"
 	TouchpointPage    PageType = "touchpoint"
 	PainIndex         PageType = "pains"
+	PainPage          PageType = "pain"
 	PainsByStage      PageType = "pains-by-stage"
 	PainsByTouchpoint PageType = "pains-by-touchpoint"
 	OwnerList         PageType = "owners"
 	ComparePage       PageType = "compare"
 	MatrixPage        PageType = "matrix"
 	ChannelsPage      PageType = "channels"
+	OwnerPage         PageType = "owner"
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
 )
 
-// PainsPerPage is the most rows a page of the pain-point index holds; longer
-// indexes continue on pains/page/2/ and so on.
-const PainsPerPage = 500
+// PainsPerPage is the most rows a page of the pain-point index holds by
+// default (see Limits); longer indexes continue on pains/page/2/ and so on.
+const PainsPerPage = 200
 
-// GroupRowsPerPage is about the most pain rows a page of the pain points
-// by touchpoint holds: a page ends before the touchpoint that would take it
+// GroupRowsPerPage is the most rows a page of the pain points by
+// touchpoint holds by default (see Limits): a page ends before the touchpoint that would take it
 // over, and longer views continue on pains/by-touchpoint/page/2/ and so on.
-const GroupRowsPerPage = 4000
+// Each touchpoint shows at most Limits.Summary of its pains.
+const GroupRowsPerPage = 2000
 
 // Page is one output file of a portal.
 type Page struct {
@@ -48,14 +51,18 @@ type Page struct {
 	Path string
 	// Type says which template renders the page.
 	Type PageType
-	// ID is the id of the persona, stage or touchpoint of a detail page.
+	// ID is the id of the persona, stage or touchpoint of a detail page,
+	// or the Key of the pain or owner of its page.
 	ID string
-	// Number is the page number of a page of the pain-point index or of
-	// the pain points by touchpoint, from 1.
+	// Number is the page number of a page split into pages (the lists,
+	// the pain-point index, stage, touchpoint, pain and owner pages), from
+	// 1; 0 means 1.
 	Number int
 	// All is set when the page depends on the whole portal (home, lists,
-	// indexes, data.json): any change redoes it. The others depend on what
-	// Renderer.Shows names.
+	// indexes, data.json) or on where its rows fall among many pages (the
+	// pages of a pain and of an owner, which exist or split as their rows
+	// grow): any change redoes it. The others depend on what Renderer.Shows
+	// names.
 	All bool
 }
 
@@ -104,39 +111,69 @@ func (r *Renderer) pageList(d *derived) []Page {
 
 // listPages lists the pages of d's site; see Pages.
 func listPages(d *derived) []Page {
-	s := d.site
-	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints))
+	s, lim := d.site, d.lim
+	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints)+len(s.Owners))
 	whole := func(path string, t PageType) {
 		pages = append(pages, Page{Path: path, Type: t, All: true})
 	}
+	// paged appends the pages, from 1 to n, of a page split into pages.
+	paged := func(dir string, t PageType, id string, n int, all bool) {
+		for i := 1; i <= n; i++ {
+			pages = append(pages, Page{Path: pagedPath(dir, i) + "index.html", Type: t, ID: id, Number: i, All: all})
+		}
+	}
 	whole("data.json", DataFile)
 	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true})
-	whole("personas/index.html", PersonaList)
+	paged("personas/", PersonaList, "", pageCount(len(s.Personas), lim.RowsPerPage), true)
 	for _, p := range s.Personas {
 		pages = append(pages, Page{Path: personaPath(p.ID) + "index.html", Type: PersonaPage, ID: p.ID})
 	}
 	whole("stages/index.html", StageList)
 	for _, st := range s.Stages {
-		pages = append(pages, Page{Path: stagePath(st.ID) + "index.html", Type: StagePage, ID: st.ID})
+		paged(stagePath(st.ID), StagePage, st.ID, stagePageCount(st, lim.RowsPerPage), false)
 	}
-	whole("touchpoints/index.html", TouchpointList)
+	paged("touchpoints/", TouchpointList, "", pageCount(len(s.Touchpoints), lim.RowsPerPage), true)
 	for _, t := range s.Touchpoints {
-		pages = append(pages, Page{Path: touchpointPath(t.ID) + "index.html", Type: TouchpointPage, ID: t.ID})
+		paged(touchpointPath(t.ID), TouchpointPage, t.ID, touchpointPageCount(t, lim.RowsPerPage), false)
 	}
-	for n := 1; n <= painPageCount(len(s.Pains)); n++ {
-		pages = append(pages, Page{Path: painPagePath(n) + "index.html", Type: PainIndex, Number: n, All: true})
+	paged("pains/", PainIndex, "", painPageCount(len(s.Pains), lim.PainsPerPage), true)
+	for _, p := range s.Pains {
+		if d.painPaged(p) {
+			paged(painDetailPath(p.Key), PainPage, p.Key, pageCount(len(p.Mentions), lim.RowsPerPage), true)
+		}
 	}
 	whole("pains/by-stage/index.html", PainsByStage)
 	for n := 1; n <= len(d.tpGroupPages); n++ {
 		pages = append(pages, Page{Path: tpGroupPagePath(n) + "index.html", Type: PainsByTouchpoint, Number: n, All: true})
 	}
-	whole("owners/index.html", OwnerList)
+	paged("owners/", OwnerList, "", pageCount(len(s.Owners), lim.OwnersPerPage), true)
+	for _, o := range s.Owners {
+		paged(ownerPath(o.Key), OwnerPage, o.Key, ownerPageCount(o, lim.RowsPerPage), true)
+	}
 	whole("compare/index.html", ComparePage)
 	whole("matrix/index.html", MatrixPage)
 	whole("channels/index.html", ChannelsPage)
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages
+}
+
+// stagePageCount is the number of pages stage st takes: each page shows
+// at most per of its steps, of its touchpoints and of its pains.
+func stagePageCount(st *site.Stage, per int) int {
+	return max(pageCount(len(st.Steps), per), pageCount(len(st.Touchpoints), per), pageCount(len(st.Pains), per))
+}
+
+// touchpointPageCount is the number of pages touchpoint t takes: each
+// page shows at most per of its steps and of its pains.
+func touchpointPageCount(t *site.Touchpoint, per int) int {
+	return max(pageCount(len(t.Steps), per), pageCount(len(t.Pains), per))
+}
+
+// ownerPageCount is the number of pages owner o takes: each page shows at
+// most per of its touchpoints and of its pains.
+func ownerPageCount(o *site.Owner, per int) int {
+	return max(pageCount(len(o.Touchpoints), per), pageCount(len(o.Pains), per))
 }
 
 // personaShows: the persona, the stage titles and order of its map (every
@@ -213,11 +250,17 @@ func touchpointShows(t *site.Touchpoint) []site.Ref {
 	return appendPainRefs(refs, t.Pains)
 }
 
-// painPageCount is the number of pages the pain-point index takes: at least
-// one, even when there are no pains.
-func painPageCount(pains int) int {
-	return max(1, (pains+PainsPerPage-1)/PainsPerPage)
+// painPageCount is the number of pages the pain-point index takes at per
+// rows a page: at least one, even when there are no pains.
+func painPageCount(pains, per int) int {
+	return pageCount(pains, per)
 }
+
+// painDetailPath is the folder of the page of the pain with key.
+func painDetailPath(key string) string { return "pains/" + key + "/" }
+
+// ownerPath is the folder of the page of the owner with key.
+func ownerPath(key string) string { return "owners/" + key + "/" }
 
 // painPagePath is the folder of page n of the pain-point index.
 func painPagePath(n int) string {

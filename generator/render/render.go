@@ -24,8 +24,8 @@ import (
 func htmlPageTypes() []PageType {
 	return []PageType{
 		HomePage, PersonaList, PersonaPage, StageList, StagePage, TouchpointList,
-		TouchpointPage, PainIndex, PainsByStage, PainsByTouchpoint, OwnerList, ComparePage,
-		MatrixPage, ChannelsPage, NotFoundPage,
+		TouchpointPage, PainIndex, PainPage, PainsByStage, PainsByTouchpoint, OwnerList, OwnerPage,
+		ComparePage, MatrixPage, ChannelsPage, NotFoundPage,
 	}
 }
 
@@ -37,6 +37,8 @@ type Renderer struct {
 	// words are the catalogue's messages the Go-written parts of pages
 	// use, looked up once.
 	words *words
+	// limits bound how much one page holds.
+	limits Limits
 	// last caches lookups derived from the site rendered last; deriving
 	// lets one goroutine compute them while the others wait.
 	last     atomic.Pointer[derived]
@@ -56,6 +58,7 @@ type Option func(*options)
 type options struct {
 	minify   func(src []byte) ([]byte, error)
 	messages *i18n.Catalogue
+	limits   Limits
 }
 
 // Messages has the Renderer take every word it shows a reader from cat.
@@ -113,7 +116,7 @@ func New(theme fs.FS, opts ...Option) (*Renderer, error) {
 			return nil, fmt.Errorf("theme: %s: %w", name, err)
 		}
 	}
-	r := &Renderer{theme: theme, words: w, pages: make(map[PageType]*template.Template, len(htmlPageTypes()))}
+	r := &Renderer{theme: theme, words: w, limits: o.limits.orDefaults(), pages: make(map[PageType]*template.Template, len(htmlPageTypes()))}
 	for _, t := range htmlPageTypes() {
 		name := "templates/" + string(t) + ".html"
 		src, err := read(name)

@@ -138,11 +138,31 @@ func (c common) PainList(pains []*site.Pain) painList {
 	return painList{Pains: pains, Rows: painRows(pains, c.Link, c.words)}
 }
 
+// PainSummary returns the "pain-table" partial for the first
+// Limits.Summary of pains, with "and N more" linking to more, where the
+// others are listed.
+func (c common) PainSummary(pains []*site.Pain, more string) painList {
+	return c.painSummary(pains, more)
+}
+
+func (c common) painSummary(pains []*site.Pain, more string) painList {
+	n := c.Link.d.lim.Summary
+	if len(pains) <= n {
+		return c.PainList(pains)
+	}
+	l := c.PainList(pains[:n])
+	l.More, l.MoreURL = c.words.cat.Plural("more.pains", len(pains)-n), more
+	return l
+}
+
 // painList is a compact table of pains linking to the pain-point index.
 type painList struct {
 	Pains []*site.Pain
 	// Rows holds a row per pain: severity, text, personas and mentions.
 	Rows fragment
+	// More is the "and N more" of the pains left out, linking to MoreURL;
+	// empty when none is.
+	More, MoreURL string
 }
 
 // Heatmap returns the persona x stage table of mean emotion for rows.
@@ -204,17 +224,10 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 		}
 		c.Title, c.Section, c.Edit = st.Title, StageList, editURL(c.Config, st.Source)
 		c.Crumbs = []crumb{home, {nav["stages"], c.Link.To("stages/")}}
-		v := stageView{common: c, Stage: st, Steps: stageStepRows(st.Rollups, c.Config.Emotion, c.Link, w)}
-		if i := st.Index; i > 0 && i-1 < len(s.Stages) {
-			v.Prev = s.Stages[i-1]
-		}
-		if i := st.Index; i >= 0 && i+1 < len(s.Stages) {
-			v.Next = s.Stages[i+1]
-		}
-		return &v, nil
+		return newStageView(c, st), nil
 	case TouchpointList:
 		c.Title = nav["touchpoints"]
-		return &touchpointListView{common: c, Rows: touchpointRows(s.Touchpoints, c.Config.Emotion, c.Link, w)}, nil
+		return newTouchpointListView(c), nil
 	case TouchpointPage:
 		t := s.Touchpoint(p.ID)
 		if t == nil {
@@ -222,9 +235,13 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 		}
 		c.Title, c.Section, c.Edit = t.Title, TouchpointList, editURL(c.Config, t.Source)
 		c.Crumbs = []crumb{home, {nav["touchpoints"], c.Link.To("touchpoints/")}}
-		return &touchpointView{common: c, Touchpoint: t, Steps: touchpointStepRows(t.Steps, c.Link, w)}, nil
+		return newTouchpointView(c, t), nil
 	case PainIndex:
 		return newPainIndexView(c, p, d), nil
+	case PainPage:
+		c.Section = PainIndex
+		c.Crumbs = []crumb{home, {nav["pains"], c.Link.To("pains/")}}
+		return newPainView(c, d)
 	case PainsByStage:
 		c.Title, c.Section = cat.T("title.pains_by_stage"), PainIndex
 		c.Crumbs = []crumb{home, {nav["pains"], c.Link.To("pains/")}}
@@ -234,6 +251,15 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 		return newGroupedView(c, p.Number, d), nil
 	case OwnerList:
 		c.Title = nav["owners"]
+		return newOwnerListView(c), nil
+	case OwnerPage:
+		o := d.ownerByKey[p.ID]
+		if o == nil {
+			return nil, fmt.Errorf("no owner %q", p.ID)
+		}
+		c.Section = OwnerList
+		c.Crumbs = []crumb{home, {nav["owners"], c.Link.To("owners/")}}
+		return newOwnerView(c, o), nil
 	case ComparePage, MatrixPage, ChannelsPage:
 		return exploreView(c, p.Type), nil
 	case NotFoundPage:

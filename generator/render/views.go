@@ -23,19 +23,23 @@ type homeView struct {
 
 type personaListView struct {
 	common
-	// Rows holds a row of the list per persona.
-	Rows    fragment
-	Overlay template.HTML
-	Shown   []*site.Persona
-	Capped  bool
+	// Rows holds a row of the list per persona of the page.
+	Rows fragment
+	// HeatRows are the heatmap rows of the personas of the page.
+	HeatRows []site.HeatmapRow
+	Pager    pager
+	Overlay  template.HTML
+	Shown    []*site.Persona
+	Capped   bool
 	// Scored counts the personas with at least one emotion score.
 	Scored int
 }
 
 type touchpointListView struct {
 	common
-	// Rows holds a row of the list per touchpoint.
-	Rows fragment
+	// Rows holds a row of the list per touchpoint of the page.
+	Rows  fragment
+	Pager pager
 }
 
 // groupedView is a page of the pain points grouped by touchpoint.
@@ -100,15 +104,23 @@ type stageView struct {
 	common
 	Stage      *site.Stage
 	Prev, Next *site.Stage
-	// Steps holds a <tbody> per persona with a row per step in the stage.
+	// Steps holds a <tbody> per persona with a row per step in the stage,
+	// for the steps of the page.
 	Steps fragment
+	// Touchpoints and Pains are those of the stage the page shows.
+	Touchpoints []*site.Touchpoint
+	Pains       []*site.Pain
+	Pager       pager
 }
 
 type touchpointView struct {
 	common
 	Touchpoint *site.Touchpoint
-	// Steps holds a row per step that uses the touchpoint.
+	// Steps holds a row per step of the page that uses the touchpoint.
 	Steps fragment
+	// Pains are the touchpoint's pains the page shows.
+	Pains []*site.Pain
+	Pager pager
 }
 
 type painIndexView struct {
@@ -141,19 +153,6 @@ func newHomeView(c common) *homeView {
 	return &v
 }
 
-func newPersonaListView(c common) *personaListView {
-	s := c.Site
-	v := personaListView{common: c, Rows: personaRows(s.Personas, c.Config.Emotion, c.Link, c.words)}
-	v.Shown, v.Capped = chart.OverlaySelection(s.Personas)
-	v.Overlay = chart.Overlay(v.Shown, s.Stages, c.Config.Emotion, "overlay", c.words.cat)
-	for _, p := range s.Personas {
-		if p.Mean.N > 0 {
-			v.Scored++
-		}
-	}
-	return &v
-}
-
 func newPersonaView(c common, p *site.Persona) *personaView {
 	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
 	v.Curve = chart.Curve(p, c.Config.Emotion, "curve", c.words.cat)
@@ -176,15 +175,16 @@ func newPersonaView(c common, p *site.Persona) *personaView {
 func newPainIndexView(c common, p Page, d *derived) *painIndexView {
 	s := c.Site
 	n := max(p.Number, 1)
-	v := painIndexView{common: c, Number: n, Pages: painPageCount(len(s.Pains))}
+	per := d.lim.PainsPerPage
+	v := painIndexView{common: c, Number: n, Pages: painPageCount(len(s.Pains), per)}
 	cat, nav := c.words.cat, c.words.nav
 	v.Title = cat.T("title.pains")
 	if n > 1 {
 		v.Title = cat.Format("title.pains_page", "n", cat.Int(n), "pages", cat.Int(v.Pages))
 		v.Crumbs = []crumb{{nav["home"], v.Link.Home()}, {nav["pains"], v.Link.To("pains/")}}
 	}
-	offset := min((n-1)*PainsPerPage, len(s.Pains))
-	v.Pains = s.Pains[offset:min(offset+PainsPerPage, len(s.Pains))]
+	offset := min((n-1)*per, len(s.Pains))
+	v.Pains = s.Pains[offset:min(offset+per, len(s.Pains))]
 	v.Rows = painIndexRows(v.Pains, offset, c.Link, c.words)
 	v.Severities, v.Mentions = d.severities, d.mentions
 	return &v

@@ -37,6 +37,9 @@ type words struct {
 	nav map[string]string
 }
 
+// more returns the plural message key, an "and N more …", for n, escaped.
+func (w *words) more(key string, n int) string { return escapeText(w.cat.Plural(key, n)) }
+
 // smallCounts is how many counts words keeps written out.
 const smallCounts = 64
 
