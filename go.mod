@@ -12,3 +12,5 @@ require (
 	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.44.0
 )
+
+require github.com/kljensen/snowball v0.10.0 // indirect
