@@ -6,6 +6,7 @@ package htmltest
 
 import (
 	"html"
+	"regexp"
 	"strings"
 )
 
@@ -131,12 +132,13 @@ func URLAttr(name string) bool {
 	return false
 }
 
-// Problems lists what in doc could run script: script elements, event
-// handler attributes, and URL attributes that unsafe reports as unsafe.
+// Problems lists what in doc could run script: script elements other than
+// the theme's own (see ThemeScript), event handler attributes, and URL
+// attributes that unsafe reports as unsafe.
 func Problems(doc string, unsafe func(url string) bool) []string {
 	var out []string
 	for _, t := range Tags(doc) {
-		if t.Name == "script" {
+		if t.Name == "script" && !ThemeScript(t) {
 			out = append(out, "a <script> element")
 		}
 		for _, a := range t.Attrs {
@@ -149,4 +151,30 @@ func Problems(doc string, unsafe func(url string) bool) []string {
 		}
 	}
 	return out
+}
+
+// themeScriptSrc matches the address of a script of the theme: a file of
+// its static/ folder, linked relative to the page or from the base URL.
+var themeScriptSrc = regexp.MustCompile(`^((\.\./)*|https?://[^?#]*/)static/[a-z0-9-]+\.js$`)
+
+// ThemeScript reports whether t is a script element of the theme: an
+// external, deferred script from the portal's static/ folder, with no
+// other attributes than src, defer and data-*.
+func ThemeScript(t Tag) bool {
+	if t.Name != "script" {
+		return false
+	}
+	src, deferred := false, false
+	for _, a := range t.Attrs {
+		switch {
+		case a.Name == "src":
+			src = themeScriptSrc.MatchString(a.Value)
+		case a.Name == "defer":
+			deferred = true
+		case strings.HasPrefix(a.Name, "data-"):
+		default:
+			return false
+		}
+	}
+	return src && deferred
 }

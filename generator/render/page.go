@@ -24,6 +24,7 @@ const (
 	PainsByStage      PageType = "pains-by-stage"
 	PainsByTouchpoint PageType = "pains-by-touchpoint"
 	OwnerList         PageType = "owners"
+	SearchPage        PageType = "search"
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
@@ -128,6 +129,7 @@ func listPages(d *derived) []Page {
 		pages = append(pages, Page{Path: tpGroupPagePath(n) + "index.html", Type: PainsByTouchpoint, Number: n, All: true})
 	}
 	whole("owners/index.html", OwnerList)
+	whole("search/index.html", SearchPage)
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages

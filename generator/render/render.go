@@ -24,7 +24,7 @@ import (
 func htmlPageTypes() []PageType {
 	return []PageType{
 		HomePage, PersonaList, PersonaPage, StageList, StagePage, TouchpointList,
-		TouchpointPage, PainIndex, PainsByStage, PainsByTouchpoint, OwnerList, NotFoundPage,
+		TouchpointPage, PainIndex, PainsByStage, PainsByTouchpoint, OwnerList, SearchPage, NotFoundPage,
 	}
 }
 
