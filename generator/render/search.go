@@ -6,9 +6,19 @@ import (
 )
 
 // searchKinds are the kinds of search result, in the order of
-// search.Kinds (render does not import the index builder: the words are
-// all it needs).
-var searchKinds = [...]string{"persona", "stage", "touchpoint", "owner", "pain", "step", "opportunity", "evidence"}
+// search.Kinds, with the keys of their words: the label of a result, the
+// heading of its group, the count of the group. (render does not import
+// the index builder: the words are all it needs.)
+var searchKinds = [...]struct{ kind, label, group, count string }{
+	{"persona", "search.kind.persona", "search.group.persona", "count.found_persona"},
+	{"stage", "search.kind.stage", "search.group.stage", "count.found_stage"},
+	{"touchpoint", "search.kind.touchpoint", "search.group.touchpoint", "count.found_touchpoint"},
+	{"owner", "search.kind.owner", "search.group.owner", "count.found_owner"},
+	{"pain", "search.kind.pain", "search.group.pain", "count.found_pain"},
+	{"step", "search.kind.step", "search.group.step", "count.found_step"},
+	{"opportunity", "search.kind.opportunity", "search.group.opportunity", "count.found_opportunity"},
+	{"evidence", "search.kind.evidence", "search.group.evidence", "count.found_evidence"},
+}
 
 // searchBox is what the search box in the header of every page needs.
 type searchBox struct {
@@ -37,13 +47,13 @@ func (w *words) searchWords() (box, page string) {
 	kind, group := map[string]string{}, map[string]string{}
 	p := map[string]any{"more": text("search.more"), "failed": text("search.failed"), "kinds": group}
 	for _, k := range searchKinds {
-		kind[k] = text("search.kind." + k)
-		group[k] = text("search.group." + k)
-		p["count_"+k] = forms("count.found_" + k)
+		kind[k.kind] = text(k.label)
+		group[k.kind] = text(k.group)
+		p["count_"+k.kind] = forms(k.count)
 	}
-	sev := map[string]string{}
-	for _, s := range []string{"critical", "high", "medium", "low"} {
-		sev[s] = text("severity." + s)
+	sev := map[string]string{
+		"critical": text("severity.critical"), "high": text("severity.high"),
+		"medium": text("severity.medium"), "low": text("severity.low"),
 	}
 	b := map[string]any{
 		"kind": kind, "severity": sev, "count": forms("count.results"),
