@@ -226,6 +226,7 @@
         a.tabIndex = -1;
         all.appendChild(a);
         list.appendChild(all);
+        list.setAttribute("data-query", text);
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
         active = -1;
