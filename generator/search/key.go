@@ -1,10 +1,16 @@
 package search
 
+import (
+	"strings"
+	"unicode"
+)
+
 // A key is what the index stores a word under. It is the longest common
 // prefix of the word's Snowball stem and of every form of that stem met in
 // the portal, so that it is a prefix of each of those forms: "delivery"
 // and "deliveries" (stem "deliveri") are both stored under "deliver", and
-// "навязывание" and "навязывания" under "навязыван". The browser, which has
+// "навязывание" and "навязывания" under "навязыван"; an English stem's final
+// "i", which the stemmer writes for "y", is left out. The browser, which has
 // no stemmer, matches a key against a query word when the key is a prefix
 // of the word with at most Slack(key) characters left over. A form that
 // this rule would not reach from its own key ("cancellation", stored under
@@ -53,6 +59,12 @@ func (kk *keyer) see(text string) {
 		p, ok := kk.prefix[st]
 		if !ok {
 			p = st
+			// The English stemmer writes a final "y" as "i" ("delivery",
+			// "deliveries": "deliveri"); the key stops before it, so that
+			// every form of the stem begins with it.
+			if script(st) == unicode.Latin {
+				p = strings.TrimSuffix(p, "i")
+			}
 		}
 		kk.prefix[st] = commonPrefix(p, w)
 	}
