@@ -61,6 +61,7 @@ func BenchmarkIndex(b *testing.B) {
 	for _, f := range files {
 		total += len(f.Data)
 	}
+	reportTransfer(b, files)
 	b.ReportMetric(float64(len(files)), "files")
 	b.ReportMetric(float64(total), "index-bytes")
 }

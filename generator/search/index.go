@@ -32,10 +32,15 @@ const (
 	ShardPrefix = 3
 	// ChunkDocs is the number of document records per file.
 	ChunkDocs = 32
-	// MaxPostings is the most documents a key lists: those with the key in
-	// their title first, then in the order of Kinds. The key still tells
-	// how many documents have it.
-	MaxPostings = 400
+	// InlinePostings is the most documents a key lists in its shard: those
+	// with the key in their title first, then in the order of Kinds. A key
+	// found in more documents lists them all (up to MaxPostings) in a file
+	// of its own, which the browser loads when it matches a whole query
+	// word, so that words found in many documents still combine.
+	InlinePostings = 400
+	// MaxPostings is the most documents a key lists at all; the key still
+	// tells how many documents have it.
+	MaxPostings = 50000
 )
 
 // File is one file of the index.
@@ -54,6 +59,9 @@ type Manifest struct {
 	ChunkDocs int `json:"chunk"`
 	// ShardPrefix is the length of the shard names in characters.
 	ShardPrefix int `json:"prefix"`
+	// InlinePostings is the most documents a shard lists for a key; a key
+	// with more has a file of its own (KeyPath).
+	InlinePostings int `json:"inline"`
 	// Kinds gives, for each kind with documents, the id of its first:
 	// documents are stored kind after kind, in the order of Kinds.
 	Kinds [][2]any `json:"kinds"`
@@ -81,7 +89,7 @@ func Index(s *site.Site, l Linker) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := json.Marshal(Manifest{Version: 1, Docs: len(ds), ChunkDocs: ChunkDocs, ShardPrefix: ShardPrefix, Kinds: kindStarts(ds), Shards: names})
+	m, err := json.Marshal(Manifest{Version: 1, Docs: len(ds), ChunkDocs: ChunkDocs, ShardPrefix: ShardPrefix, InlinePostings: InlinePostings, Kinds: kindStarts(ds), Shards: names})
 	if err != nil {
 		return nil, fmt.Errorf("search manifest: %w", err)
 	}
@@ -138,43 +146,55 @@ func addPosting(ps []posting, p posting) []posting {
 	return append(ps, p)
 }
 
-// shard is the file of the keys that share a prefix: for each key, the
-// number of documents it is found in, then one group per weight, highest
-// first: the weight followed by the ids of its documents, each written as
-// the difference from the one before.
-type shard map[string][]any
-
-// shardFiles writes the postings of keys into shards, and returns the
-// files and the sorted names of the shards.
+// shardFiles writes the postings of keys into shards, and the postings
+// of keys found in many documents into files of their own; it returns the
+// files and the sorted names of the shards. A shard is a JSON object that
+// gives, for each key, the number of documents it is found in, then one
+// array per weight, highest first: the weight followed by the ids of its
+// documents, each written as the difference from the one before.
 func shardFiles(keys map[string][]posting) ([]File, []string, error) {
-	shards := make(map[string]shard)
-	for k, ps := range keys {
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	slices.Sort(sorted)
+	var files, keyFiles []File
+	var names []string
+	var b []byte
+	for i, k := range sorted {
 		name := shardName(k)
-		if shards[name] == nil {
-			shards[name] = shard{}
+		if i == 0 || name != shardName(sorted[i-1]) {
+			names = append(names, name)
+			b = append(b[:0], '{')
+		} else {
+			b = append(b, ',')
 		}
-		shards[name][k] = encode(ps)
-	}
-	names := make([]string, 0, len(shards))
-	for name := range shards {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	files := make([]File, 0, len(names))
-	for _, name := range names {
-		data, err := json.Marshal(shards[name])
+		key, err := json.Marshal(k)
 		if err != nil {
-			return nil, nil, fmt.Errorf("search shard %q: %w", name, err)
+			return nil, nil, fmt.Errorf("search key %q: %w", k, err)
 		}
-		files = append(files, File{Path: ShardPath(name), Data: data})
+		b = append(append(b, key...), ':')
+		b = encode(b, keys[k], InlinePostings)
+		if ps := keys[k]; len(ps) > InlinePostings {
+			keyFiles = append(keyFiles, File{Path: KeyPath(k), Data: encode(nil, ps, MaxPostings)})
+		}
+		if i == len(sorted)-1 || shardName(sorted[i+1]) != name {
+			files = append(files, File{Path: ShardPath(name), Data: append(slices.Clone(b), '}')})
+		}
 	}
-	return files, names, nil
+	return append(files, keyFiles...), names, nil
 }
 
 // ShardPath is the path of the shard named name: its UTF-8 bytes in hex,
 // so that file names are plain ASCII on every host.
 func ShardPath(name string) string {
 	return Dir + "t/" + hex.EncodeToString([]byte(name)) + ".json"
+}
+
+// KeyPath is the path of the file that lists every document of the key k,
+// for keys found in more than InlinePostings documents.
+func KeyPath(k string) string {
+	return Dir + "k/" + hex.EncodeToString([]byte(k)) + ".json"
 }
 
 // shardName is the shard of key k: its first ShardPrefix characters.
@@ -189,30 +209,31 @@ func shardName(k string) string {
 	return k
 }
 
-// encode writes the postings of one key, capped at MaxPostings: the
-// documents with the highest weight first, and within a weight in document
-// order, which is the order of Kinds.
-func encode(ps []posting) []any {
+// encode appends to b the postings of one key as a JSON array, at most
+// limit of them: the number of documents, then the documents by weight,
+// highest first, and within a weight in document order, which is the
+// order of Kinds.
+func encode(b []byte, ps []posting, limit int) []byte {
 	sorted := slices.Clone(ps)
 	slices.SortStableFunc(sorted, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-	sorted = sorted[:min(len(sorted), MaxPostings)]
-	out := []any{len(ps)}
-	var group []int
+	sorted = sorted[:min(len(sorted), limit)]
+	b = strconv.AppendInt(append(b, '['), int64(len(ps)), 10)
 	last := 0
 	for i, p := range sorted {
 		if i == 0 || p.weight != sorted[i-1].weight {
-			if group != nil {
-				out = append(out, group)
+			if i > 0 {
+				b = append(b, ']')
 			}
-			group, last = []int{p.weight}, 0
+			b = strconv.AppendInt(append(b, ",["...), int64(p.weight), 10)
+			last = 0
 		}
-		group = append(group, p.doc-last)
+		b = strconv.AppendInt(append(b, ','), int64(p.doc-last), 10)
 		last = p.doc
 	}
-	if group != nil {
-		out = append(out, group)
+	if len(sorted) > 0 {
+		b = append(b, ']')
 	}
-	return out
+	return append(b, ']')
 }
 
 // chunkFiles writes the document records, ChunkDocs to a file.

@@ -55,7 +55,7 @@
   }
 
   // lookup finds the documents of one query word: a map from document id
-  // to weight, and the total the keys report.
+  // to weight.
   function lookup(m, q, typing) {
     var names = [];
     for (var n = 1; n <= m.prefix; n++) {
@@ -63,18 +63,28 @@
       if (len(name) === n && m.shards.indexOf(name) >= 0) names.push(name);
     }
     return Promise.all(names.map(function (name) { return load("t/" + hex(name) + ".json"); })).then(function (shards) {
-      var docs = new Map();
+      var lists = [];
       shards.forEach(function (shard) {
         Object.keys(shard).forEach(function (k) {
           var how = matches(k, q, typing, m.prefix);
           if (!how) return;
-          shard[k].slice(1).forEach(function (group) {
-            var w = how === 1 ? group[0] : group[0] - 0.5, id = 0;
-            for (var i = 1; i < group.length; i++) {
-              id += group[i];
-              if (!(docs.get(id) >= w)) docs.set(id, w);
-            }
-          });
+          // A whole word found in more documents than its shard lists has
+          // a file of its own with them all, so that it combines with the
+          // other words of the query.
+          var full = how === 1 && shard[k][0] > m.inline;
+          lists.push(full ? load("k/" + hex(k) + ".json").then(function (all) { return [how, all]; }) : [how, shard[k]]);
+        });
+      });
+      return Promise.all(lists);
+    }).then(function (lists) {
+      var docs = new Map();
+      lists.forEach(function (l) {
+        l[1].slice(1).forEach(function (group) {
+          var w = l[0] === 1 ? group[0] : group[0] - 0.5, id = 0;
+          for (var i = 1; i < group.length; i++) {
+            id += group[i];
+            if (!(docs.get(id) >= w)) docs.set(id, w);
+          }
         });
       });
       return docs;
