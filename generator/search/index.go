@@ -210,30 +210,46 @@ func shardName(k string) string {
 }
 
 // encode appends to b the postings of one key as a JSON array, at most
-// limit of them: the number of documents, then the documents by weight,
-// highest first, and within a weight in document order, which is the
-// order of Kinds.
+// limit of them: the number of documents, then one array per weight,
+// highest first, of the weight and the ids of its documents in a string
+// (see appendIDs). Within a weight documents are in document order, which
+// is the order of Kinds.
 func encode(b []byte, ps []posting, limit int) []byte {
 	sorted := slices.Clone(ps)
 	slices.SortStableFunc(sorted, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
 	sorted = sorted[:min(len(sorted), limit)]
 	b = strconv.AppendInt(append(b, '['), int64(len(ps)), 10)
-	last := 0
-	for i, p := range sorted {
-		if i == 0 || p.weight != sorted[i-1].weight {
-			if i > 0 {
-				b = append(b, ']')
-			}
-			b = strconv.AppendInt(append(b, ",["...), int64(p.weight), 10)
-			last = 0
+	for start := 0; start < len(sorted); {
+		end := start + 1
+		for end < len(sorted) && sorted[end].weight == sorted[start].weight {
+			end++
 		}
-		b = strconv.AppendInt(append(b, ','), int64(p.doc-last), 10)
-		last = p.doc
-	}
-	if len(sorted) > 0 {
-		b = append(b, ']')
+		b = strconv.AppendInt(append(b, ",["...), int64(sorted[start].weight), 10)
+		b = append(appendIDs(append(b, `,"`...), sorted[start:end]), `"]`...)
+		start = end
 	}
 	return append(b, ']')
+}
+
+// idDigits are the 64 digits of appendIDs, none of which JSON escapes.
+const idDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// appendIDs appends the document ids of ps, ascending, to b, each as its
+// difference from the one before (the first from 0), in the digits of
+// idDigits five bits at a time, lowest first; a digit of 32 or more says
+// that more bits follow. A difference under 32 takes one character.
+func appendIDs(b []byte, ps []posting) []byte {
+	last := 0
+	for _, p := range ps {
+		d := p.doc - last
+		last = p.doc
+		for d >= 32 {
+			b = append(b, idDigits[32|d&31])
+			d >>= 5
+		}
+		b = append(b, idDigits[d])
+	}
+	return b
 }
 
 // chunkFiles writes the document records, ChunkDocs to a file.

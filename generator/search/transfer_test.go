@@ -58,14 +58,12 @@ func transfer(t testing.TB, files map[string][]byte, text string, typing bool, s
 					}
 				}
 				for _, raw := range entry[1:] {
-					var group []int
+					var group [2]any
 					if err := json.Unmarshal(raw, &group); err != nil {
 						t.Fatal(err)
 					}
-					id := 0
-					for _, d := range group[1:] {
-						id += d
-						docs[id] = max(docs[id], float64(group[0]))
+					for _, id := range decodeIDs(t, group[1].(string)) {
+						docs[id] = max(docs[id], group[0].(float64))
 					}
 				}
 			}
@@ -95,6 +93,29 @@ func transfer(t testing.TB, files map[string][]byte, text string, typing bool, s
 	return bytes, len(ids)
 }
 
+// decodeIDs reads the document ids of a posting string the way search.js
+// does.
+func decodeIDs(t testing.TB, s string) []int {
+	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	var ids []int
+	id, v, shift := 0, 0, 0
+	for _, c := range s {
+		d := strings.IndexRune(digits, c)
+		if d < 0 {
+			t.Fatalf("%q is not a digit of a posting string", c)
+		}
+		v += (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		id += v
+		ids = append(ids, id)
+		v, shift = 0, 0
+	}
+	return ids
+}
+
 // sampleQueries are realistic queries on the synthetic portals: a common
 // word, a rare word, two words, and a word being typed.
 var sampleQueries = []struct {
@@ -107,6 +128,7 @@ var sampleQueries = []struct {
 	{"word of a few thousand documents", "leaflet", false},
 	{"two words", "router setup", false},
 	{"two common words", "router installation", false},
+	{"the two most common words", "call report", false},
 	{"three words", "waits at home", false},
 	{"prefix while typing", "inst", true},
 	{"typing the second word", "router se", true},

@@ -54,6 +54,24 @@
     }).join("");
   }
 
+  // ids reads the document ids of a posting string (search.appendIDs):
+  // differences from the id before, five bits to a digit, lowest first, a
+  // digit of 32 or more saying that more follow.
+  var digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function ids(s) {
+    var out = [], id = 0, v = 0, shift = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = digits.indexOf(s.charAt(i));
+      v += (d & 31) * Math.pow(2, shift);
+      if (d & 32) { shift += 5; continue; }
+      id += v;
+      out.push(id);
+      v = 0;
+      shift = 0;
+    }
+    return out;
+  }
+
   // lookup finds the documents of one query word: a map from document id
   // to weight.
   function lookup(m, q, typing) {
@@ -80,11 +98,10 @@
       var docs = new Map();
       lists.forEach(function (l) {
         l[1].slice(1).forEach(function (group) {
-          var w = l[0] === 1 ? group[0] : group[0] - 0.5, id = 0;
-          for (var i = 1; i < group.length; i++) {
-            id += group[i];
+          var w = l[0] === 1 ? group[0] : group[0] - 0.5;
+          ids(group[1]).forEach(function (id) {
             if (!(docs.get(id) >= w)) docs.set(id, w);
-          }
+          });
         });
       });
       return docs;
