@@ -116,6 +116,24 @@ func TestSearchPage(t *testing.T) {
 		}
 		tab.NoErrors(t)
 	})
+	t.Run("accessible", func(t *testing.T) {
+		browsertest.NeedAxe(t)
+		t.Parallel()
+		tab := b.Tab(t)
+		// The search page with its results, and the list under the box
+		// open with an option active.
+		tab.Do(t, chromedp.Navigate(base+"search/?q=доставка"), chromedp.WaitVisible(".search-list li"),
+			chromedp.SendKeys("#site-search-q", " и"), chromedp.WaitVisible(`#site-search-list[data-query="доставка и"] [role=option]`),
+			chromedp.KeyEvent(kb.ArrowDown))
+		vs, err := browsertest.Axe(tab.Ctx, "wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range vs {
+			t.Errorf("axe: %v", v)
+		}
+		tab.NoErrors(t)
+	})
 	t.Run("slash focuses the box", func(t *testing.T) {
 		t.Parallel()
 		tab := b.Tab(t)

@@ -189,11 +189,12 @@
     return e;
   }
 
-  // result builds the link of one record: kind, title with the words
-  // marked, context and snippet.
-  function result(r, qs, tag) {
-    var a = el("a", "search-hit");
-    a.href = root + r.u;
+  // result builds one record in an element of type tag: a link (or, in
+  // the list under the box, whose options must not hold links, a block)
+  // with its kind, title with the words marked, context and snippet.
+  function result(r, qs, tag, block) {
+    var a = el(block ? "span" : "a", "search-hit");
+    if (!block) a.href = root + r.u;
     var kind = el("span", "search-kind search-kind-" + r.k, (words.kind || {})[r.k] || r.k);
     a.appendChild(kind);
     var title = el("span", "search-title");
@@ -239,20 +240,11 @@
         if (n !== asked) return;
         list.textContent = "";
         rs.forEach(function (r, i) {
-          var li = result(r, found.words, "li");
-          li.id = "site-search-opt-" + i;
-          li.setAttribute("role", "option");
-          li.setAttribute("aria-selected", "false");
-          li.firstChild.tabIndex = -1;
-          list.appendChild(li);
+          var li = result(r, found.words, "li", true);
+          option(li, i, root + r.u);
         });
-        var all = el("li", "search-all");
-        all.setAttribute("role", "presentation");
-        var a = el("a", "", found.ids.length ? plural("count", found.ids.length) + " · " + (words.all || "") : (words.none || ""));
-        a.href = form.getAttribute("action") + "?q=" + encodeURIComponent(text);
-        a.tabIndex = -1;
-        all.appendChild(a);
-        list.appendChild(all);
+        var all = el("li", "search-all", found.ids.length ? plural("count", found.ids.length) + " · " + (words.all || "") : (words.none || ""));
+        option(all, rs.length, form.getAttribute("action") + "?q=" + encodeURIComponent(text));
         list.setAttribute("data-query", text);
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
@@ -261,6 +253,19 @@
       });
     }).catch(function (e) { console.warn("search:", e.message); });
   }
+  // option makes li the i-th option of the list, leading to href.
+  function option(li, i, href) {
+    li.id = "site-search-opt-" + i;
+    li.setAttribute("role", "option");
+    li.setAttribute("aria-selected", "false");
+    li.setAttribute("data-href", href);
+    list.appendChild(li);
+  }
+  function go(opt) { location.href = opt.getAttribute("data-href"); }
+  list.addEventListener("click", function (e) {
+    var opt = e.target.closest("[role=option]");
+    if (opt) go(opt);
+  });
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(suggest, 100);
@@ -272,7 +277,7 @@
       activate(active + (e.key === "ArrowDown" ? 1 : -1));
     } else if (e.key === "Enter" && active >= 0 && !list.hidden) {
       e.preventDefault();
-      location.href = options()[active].firstChild.href;
+      go(options()[active]);
     } else if (e.key === "Escape") {
       if (!list.hidden) { e.preventDefault(); close(); } else { input.value = ""; }
     }
