@@ -19,6 +19,7 @@ import (
 	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/render"
+	"github.com/cxatlas/cxatlas/generator/search"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -63,6 +64,10 @@ type Result struct {
 	OutDir string
 	// Report says what was written; zero for a check.
 	Report publish.Report
+	// Index holds the files of the search index, written with the pages;
+	// empty for a check. Like the pages that set All, every one of them
+	// depends on the whole portal: any change redoes the index.
+	Index []search.File
 	// Messages is the message catalogue of the portal's language; nil when
 	// the configuration is unusable.
 	Messages *i18n.Catalogue
@@ -185,6 +190,11 @@ func Build(opts Options) (*Result, error) {
 		return r.res, err
 	}
 	r.res.OutDir = abs
+	r.res.Index, err = search.Index(r.res.Site, renderer.PortalLinks(r.res.Site))
+	if err != nil {
+		return r.res, err
+	}
+	r.step("search index")
 	files := r.files(renderer)
 	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep

@@ -48,7 +48,7 @@ func (r *run) target(opts Options) (string, publish.Options, error) {
 // workers, one at a time each, as they are staged: only the pages in
 // flight are held in memory.
 func (r *run) files(renderer *render.Renderer) []publish.File {
-	files := make([]publish.File, 0, len(r.res.Pages)+len(r.static))
+	files := make([]publish.File, 0, len(r.res.Pages)+len(r.static)+len(r.res.Index))
 	for _, p := range r.res.Pages {
 		if p.Type == render.DataFile {
 			// data.json is written compact and runs to tens of megabytes
@@ -66,6 +66,9 @@ func (r *run) files(renderer *render.Renderer) []publish.File {
 		}})
 	}
 	for _, f := range r.static {
+		files = append(files, publish.File{Path: f.Path, Data: f.Data})
+	}
+	for _, f := range r.res.Index {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
 	return files

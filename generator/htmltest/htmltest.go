@@ -6,6 +6,7 @@ package htmltest
 
 import (
 	"html"
+	"regexp"
 	"strings"
 )
 
@@ -132,8 +133,8 @@ func URLAttr(name string) bool {
 }
 
 // Problems lists what in doc could run script: script elements other than
-// the theme's own, event handler attributes, and URL attributes that
-// unsafe reports as unsafe.
+// the theme's own (see ThemeScript), event handler attributes, and URL
+// attributes that unsafe reports as unsafe.
 func Problems(doc string, unsafe func(url string) bool) []string {
 	var out []string
 	for _, t := range Tags(doc) {
@@ -152,27 +153,28 @@ func Problems(doc string, unsafe func(url string) bool) []string {
 	return out
 }
 
-// ThemeScript reports whether t is a script element that loads one of the
-// theme's scripts, the only scripts a page may have: a deferred relative
-// src to a .js file under static/, and no other attribute.
+// themeScriptSrc matches the address of a script of the theme: a file of
+// its static/ folder, linked relative to the page or from the base URL.
+var themeScriptSrc = regexp.MustCompile(`^((\.\./)*|https?://[^?#]*/)static/[a-z0-9-]+\.js$`)
+
+// ThemeScript reports whether t is a script element of the theme: an
+// external, deferred script from the portal's static/ folder, with no
+// other attributes than src, defer and data-*.
 func ThemeScript(t Tag) bool {
-	if t.Name != "script" || len(t.Attrs) != 2 {
+	if t.Name != "script" {
 		return false
 	}
-	var src string
-	deferred := false
+	src, deferred := false, false
 	for _, a := range t.Attrs {
-		switch a.Name {
-		case "src":
-			src = a.Value
-		case "defer":
+		switch {
+		case a.Name == "src":
+			src = themeScriptSrc.MatchString(a.Value)
+		case a.Name == "defer":
 			deferred = true
+		case strings.HasPrefix(a.Name, "data-"):
+		default:
+			return false
 		}
 	}
-	rel := src
-	for strings.HasPrefix(rel, "../") {
-		rel = rel[len("../"):]
-	}
-	name, ok := strings.CutPrefix(rel, "static/")
-	return deferred && ok && strings.HasSuffix(name, ".js") && !strings.ContainsAny(name, "/:?#\\")
+	return src && deferred
 }

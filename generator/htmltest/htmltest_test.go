@@ -14,6 +14,12 @@ func TestProblems(t *testing.T) {
 	}{
 		{"clean", `<!doctype html><p class=x title="<script>">a &lt;script> b</p>`, 0},
 		{"script element", `<p>x</p><SCRIPT>alert(1)</SCRIPT>`, 1},
+		{"theme script", `<script src="../static/search.js" defer></script>`, 0},
+		{"theme script from base URL", `<script src="https://cx.example.com/p/static/search.js" defer></script>`, 0},
+		{"theme script not deferred", `<script src="static/search.js"></script>`, 1},
+		{"script from elsewhere", `<script src="https://evil.example/static.js" defer></script>`, 1},
+		{"script outside static", `<script src="../data/search.js" defer></script>`, 1},
+		{"script with a handler", `<script src="static/search.js" defer onload="x()"></script>`, 2},
 		{"handler unquoted", `<img src=x onerror=alert(1)>`, 1},
 		{"handler in svg", `<svg onload="x"></svg>`, 1},
 		{"unsafe href", `<a href="JavaScript:alert(1)">x</a>`, 1},

@@ -136,3 +136,31 @@ func (m *markup) painDetailURL(l links, p *site.Pain) {
 	m.urlPart(url.PathEscape(p.Key))
 	m.raw("/")
 }
+
+// PortalLinks gives the links of the pages of one site from the publish
+// folder ("personas/family/#step-3", "pains/page/2/#pain-1a2b3c4d"), for
+// files other than pages that point into them, such as the search index.
+type PortalLinks struct{ l links }
+
+// PortalLinks returns the links of the pages of s from the publish folder.
+func (r *Renderer) PortalLinks(s *site.Site) PortalLinks {
+	return PortalLinks{links{d: r.derive(s)}}
+}
+
+// Persona links to a persona's page.
+func (p PortalLinks) Persona(per *site.Persona) string { return p.l.Persona(per) }
+
+// Stage links to a stage's page.
+func (p PortalLinks) Stage(st *site.Stage) string { return p.l.Stage(st) }
+
+// Touchpoint links to a touchpoint's page.
+func (p PortalLinks) Touchpoint(t *site.Touchpoint) string { return p.l.Touchpoint(t) }
+
+// Step links to a step's column on its persona's map.
+func (p PortalLinks) Step(st *site.Step) string { return p.l.Step(st) }
+
+// Pain links to a pain's row in the pain-point index.
+func (p PortalLinks) Pain(pain *site.Pain) string { return p.l.Pain(pain) }
+
+// Owner links to an owner's section of the owners page.
+func (p PortalLinks) Owner(name string) string { return p.l.Owner(name) }

@@ -29,6 +29,7 @@ const (
 	MatrixPage        PageType = "matrix"
 	ChannelsPage      PageType = "channels"
 	OwnerPage         PageType = "owner"
+	SearchPage        PageType = "search"
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
@@ -153,6 +154,7 @@ func listPages(d *derived) []Page {
 	whole("compare/index.html", ComparePage)
 	whole("matrix/index.html", MatrixPage)
 	whole("channels/index.html", ChannelsPage)
+	whole("search/index.html", SearchPage)
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages

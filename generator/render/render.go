@@ -25,7 +25,7 @@ func htmlPageTypes() []PageType {
 	return []PageType{
 		HomePage, PersonaList, PersonaPage, StageList, StagePage, TouchpointList,
 		TouchpointPage, PainIndex, PainPage, PainsByStage, PainsByTouchpoint, OwnerList, OwnerPage,
-		ComparePage, MatrixPage, ChannelsPage, NotFoundPage,
+		ComparePage, MatrixPage, ChannelsPage, SearchPage, NotFoundPage,
 	}
 }
 

@@ -59,6 +59,8 @@ type layout struct {
 	Nav []navEntry
 	// Edit links to the page's source; empty when not set up.
 	Edit string
+	// Search is the search box of the header.
+	Search searchBox
 }
 
 // navEntry is one entry of the site navigation.
@@ -87,6 +89,7 @@ func (c *common) layout() layout {
 	return layout{
 		Lang: c.Config.Language, DocTitle: title, SiteTitle: c.Site.Title, Edit: c.Edit,
 		Home: c.Link.Home(), CSS: c.Link.To("static/cxatlas.css"), Icon: c.Link.To("static/favicon.svg"), Data: c.Link.To("data.json"),
+		Search: c.searchBox(),
 		Nav: []navEntry{
 			{c.Link.Home(), nav["home"], c.Current("home")},
 			{c.Link.To("personas/"), nav["personas"], c.Current("personas")},
@@ -262,6 +265,8 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 		return newOwnerView(c, o), nil
 	case ComparePage, MatrixPage, ChannelsPage:
 		return exploreView(c, p.Type), nil
+	case SearchPage:
+		return newSearchView(c), nil
 	case NotFoundPage:
 		c.Title = cat.T("title.not_found")
 		// Hosts serve 404.html at any missing URL, where relative links

@@ -35,6 +35,9 @@ type words struct {
 	modes map[string]string
 	// nav holds the titles of the list pages, plain text, by section.
 	nav map[string]string
+	// searchBox and searchPage hold, as JSON, the words search.js shows
+	// under the search box and on the search page.
+	searchBox, searchPage string
 }
 
 // more returns the plural message key, an "and N more …", for n, escaped.
@@ -77,6 +80,7 @@ func newWords(cat *i18n.Catalogue) *words {
 	w.stepStage, w.rollup = t("map.step_stage"), cat.T("map.rollup_html")
 	w.reasonLowest, w.reasonWeight = t("critical.lowest"), t("critical.weight")
 	w.modes = map[string]string{"online": cat.T("mode.online"), "offline": cat.T("mode.offline")}
+	w.searchBox, w.searchPage = w.searchWords()
 	w.nav = map[string]string{}
 	for _, key := range []string{"nav.home", "nav.personas", "nav.stages", "nav.touchpoints", "nav.pains", "nav.owners", "nav.compare", "nav.matrix", "nav.channels"} {
 		w.nav[strings.TrimPrefix(key, "nav.")] = cat.T(key)
