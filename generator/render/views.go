@@ -88,7 +88,9 @@ type personaView struct {
 	Persona *site.Persona
 	Bands   []chart.Band
 	Curve   template.HTML
-	Grid    journeyGrid
+	// Overview is the chart of the whole journey that opens the map.
+	Overview template.HTML
+	Grid     journeyGrid
 	// StageRows holds the rows of the table of emotion by stage.
 	StageRows template.HTML
 	// CriticalItems holds an item of the list of critical points per
@@ -157,6 +159,7 @@ func newPersonaListView(c common) *personaListView {
 func newPersonaView(c common, p *site.Persona) *personaView {
 	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
 	v.Curve = chart.Curve(p, c.Config.Emotion, "curve", c.words.cat)
+	v.Overview = chart.Overview(p, c.Config.Emotion, "overview", c.words.cat)
 	// A persona has a roll-up for every stage, in stage order; steps
 	// without a stage form a band of their own, with an empty roll-up.
 	rollups := make([]*site.StageRollup, len(v.Bands))
