@@ -3,6 +3,7 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -52,6 +53,9 @@ func hostileSet() *content.Set {
 	return set
 }
 
+// themeScript matches the tag that loads one of the theme's scripts.
+var themeScript = regexp.MustCompile(`<script defer src="(\.\./)*static/[a-z]+\.js"></script>`)
+
 func TestHostileTextIsEscaped(t *testing.T) {
 	r := newRenderer(t)
 	cfg := testConfig()
@@ -62,7 +66,8 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		if strings.HasPrefix(path, "static/") {
 			continue
 		}
-		if strings.Contains(strings.ToLower(body), "<script") {
+		// The theme's own scripts are the only script tags a page may have.
+		if strings.Contains(strings.ToLower(themeScript.ReplaceAllString(body, "")), "<script") {
 			t.Errorf("%s: a script tag got through", path)
 		}
 		if strings.Contains(body, "<img") {

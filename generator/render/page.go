@@ -27,6 +27,13 @@ const (
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
+	// PainFilterIndex, PainFilterFacet and PainFilterRows are the JSON
+	// files the filters of the pain-point index read: the options of each
+	// filter, the rows of one option (Page.ID names the filter, Number
+	// the option, from 1) and a shard of rows (Number, from 1).
+	PainFilterIndex PageType = "pain-filter"
+	PainFilterFacet PageType = "pain-filter-facet"
+	PainFilterRows  PageType = "pain-filter-rows"
 )
 
 // PainsPerPage is the most rows a page of the pain-point index holds; longer
@@ -48,7 +55,8 @@ type Page struct {
 	// ID is the id of the persona, stage or touchpoint of a detail page.
 	ID string
 	// Number is the page number of a page of the pain-point index or of
-	// the pain points by touchpoint, from 1.
+	// the pain points by touchpoint, from 1, or the number of a file of
+	// the pain filters.
 	Number int
 	// All is set when the page depends on the whole portal (home, lists,
 	// indexes, data.json): any change redoes it. The others depend on what
@@ -95,12 +103,12 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 
 // pageList returns the pages of d's site, listed once per site.
 func (r *Renderer) pageList(d *derived) []Page {
-	d.pagesOnce.Do(func() { d.pages = listPages(d) })
+	d.pagesOnce.Do(func() { d.pages = listPages(d, r.filter(d)) })
 	return d.pages
 }
 
 // listPages lists the pages of d's site; see Pages.
-func listPages(d *derived) []Page {
+func listPages(d *derived, f *painFilter) []Page {
 	s := d.site
 	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints))
 	whole := func(path string, t PageType) {
@@ -123,6 +131,7 @@ func listPages(d *derived) []Page {
 	for n := 1; n <= painPageCount(len(s.Pains)); n++ {
 		pages = append(pages, Page{Path: painPagePath(n) + "index.html", Type: PainIndex, Number: n, All: true})
 	}
+	pages = append(pages, filterPages(f, len(s.Pains))...)
 	whole("pains/by-stage/index.html", PainsByStage)
 	for n := 1; n <= len(d.tpGroupPages); n++ {
 		pages = append(pages, Page{Path: tpGroupPagePath(n) + "index.html", Type: PainsByTouchpoint, Number: n, All: true})

@@ -124,6 +124,9 @@ type painIndexView struct {
 	// severe first; Mentions counts their mentions.
 	Severities []severityCount
 	Mentions   int
+	// FilterWords are the data-* attributes of the filter form: where its
+	// data is and the words pains.js shows.
+	FilterWords template.HTMLAttr
 }
 
 // severityCount is how many pains have one severity.
@@ -190,5 +193,6 @@ func newPainIndexView(c common, p Page, d *derived) *painIndexView {
 	v.Pains = s.Pains[offset:min(offset+PainsPerPage, len(s.Pains))]
 	v.Rows = painIndexRows(v.Pains, offset, c.Link, c.words)
 	v.Severities, v.Mentions = d.severities, d.mentions
+	v.FilterWords = filterWords(c.Link, c.words)
 	return &v
 }

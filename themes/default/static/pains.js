@@ -1,0 +1,317 @@
+// Filters of the pain-point index of cxatlas: by severity, stage, persona,
+// touchpoint and owner, combined, kept in the URL (pains/?stage=ID&
+// severity=high), applied without a reload, over every row of the index,
+// not only this page's. The data are small JSON files the build writes
+// under pains/filter/ (see generator/render/painfilter.go): the options of
+// each filter, the rows of each option, and the rows themselves in shards,
+// fetched only when a filter needs them. The words come from the data-*
+// attributes of the form, written from the portal's message catalogue.
+// Without this script the page shows the complete table.
+(function () {
+  "use strict";
+  var form = document.getElementById("pain-filters");
+  var table = document.querySelector("table.pain-index");
+  if (!form || !table || !window.fetch || !window.URLSearchParams) {
+    return;
+  }
+  var DIMS = ["stage", "persona", "touchpoint", "owner", "severity"];
+  var STEP = 100; // rows shown at first and added by "more"
+  var body = table.tBodies[0];
+  var status = form.querySelector(".filter-count");
+  var pagers = document.querySelectorAll(".pager");
+  var index = null;
+  var cache = {};
+  var loaded = {}; // shards fetched so far, by number
+  var shown = STEP;
+  var results = null;
+  var more = null;
+  var run = 0;
+
+  function word(name) {
+    return form.getAttribute("data-" + name) || "";
+  }
+
+  function fill(text, n) {
+    return text.split("{n}").join(String(n));
+  }
+
+  // count writes "12 of 340 pain points", the plural form chosen by the
+  // browser's CLDR rules for the total.
+  function count(n, total) {
+    var form = "other";
+    try {
+      form = new Intl.PluralRules(word("lang") || undefined).select(total);
+    } catch (e) {
+      // No Intl: the "other" form.
+    }
+    var text = word("shown-" + form) || word("shown-other");
+    return fill(text.split("{shown}").join(String(n)), total);
+  }
+
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(word("src") + path).then(function (r) {
+        if (!r.ok) {
+          throw new Error(r.status + " " + path);
+        }
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+
+  function option(dim, id) {
+    var list = index[dim];
+    for (var i = 0; i < list.length; i++) {
+      if (list[i][0] === id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // rowsOf returns the rows of option i of dim, decoding the gaps.
+  function rowsOf(dim, i) {
+    return get(dim + "/" + (i + 1) + ".json").then(function (gaps) {
+      var rows = new Array(gaps.length);
+      var r = 0;
+      for (var k = 0; k < gaps.length; k++) {
+        r += gaps[k];
+        rows[k] = r;
+      }
+      return rows;
+    });
+  }
+
+  function intersect(a, b) {
+    var out = [];
+    for (var i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] === b[j]) {
+        out.push(a[i]);
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return out;
+  }
+
+  function chosen() {
+    var out = [];
+    DIMS.forEach(function (dim) {
+      var v = form.elements[dim].value;
+      var i = v === "" ? -1 : option(dim, v);
+      if (i >= 0) {
+        out.push({ dim: dim, id: v, i: i });
+      }
+    });
+    return out;
+  }
+
+  function keepInURL(picks) {
+    var q = new URLSearchParams(location.search);
+    DIMS.forEach(function (dim) {
+      q.delete(dim);
+    });
+    picks.forEach(function (p) {
+      q.set(p.dim, p.id);
+    });
+    var s = q.toString();
+    history.replaceState(history.state, "", location.pathname + (s ? "?" + s : "") + location.hash);
+  }
+
+  function show(filtered) {
+    body.hidden = filtered;
+    for (var i = 0; i < pagers.length; i++) {
+      pagers[i].hidden = filtered;
+    }
+    if (!filtered) {
+      if (results) {
+        results.remove();
+        results = null;
+      }
+      if (more) {
+        more.hidden = true;
+      }
+    }
+  }
+
+  // apply filters the table by the form's choices.
+  function apply() {
+    var picks = chosen();
+    var mine = ++run;
+    keepInURL(picks);
+    if (picks.length === 0) {
+      show(false);
+      status.textContent = count(index.rows, index.rows);
+      return Promise.resolve();
+    }
+    status.textContent = word("loading");
+    return Promise.all(picks.map(function (p) {
+      return rowsOf(p.dim, p.i);
+    })).then(function (lists) {
+      var rows = lists.reduce(intersect);
+      return draw(rows, mine);
+    });
+  }
+
+  // draw shows the first rows of the matches, from this page where they
+  // are on it and from the shards otherwise.
+  function draw(rows, mine) {
+    var first = rows.slice(0, shown);
+    var shards = {};
+    first.forEach(function (r) {
+      if (!body.querySelector('tr[data-row="' + r + '"]')) {
+        shards[Math.floor(r / index.shard) + 1] = true;
+      }
+    });
+    return Promise.all(Object.keys(shards).map(function (n) {
+      return get("rows/" + n + ".json").then(function (data) {
+        loaded[n] = data;
+      });
+    })).then(function () {
+      if (mine !== run) {
+        return; // a newer choice is on its way
+      }
+      var tb = document.createElement("tbody");
+      tb.className = "filtered";
+      for (var k = 0; k < first.length; k++) {
+        tb.appendChild(rowFor(first[k]));
+      }
+      show(true);
+      if (results) {
+        results.remove();
+      }
+      results = tb;
+      table.appendChild(tb);
+      status.textContent = count(rows.length, index.rows);
+      showMore(rows.length - first.length);
+    });
+  }
+
+  function showMore(left) {
+    if (!more) {
+      more = document.createElement("p");
+      more.className = "pain-more";
+      var b = document.createElement("button");
+      b.type = "button";
+      b.addEventListener("click", function () {
+        shown += STEP;
+        apply().catch(failed);
+      });
+      more.appendChild(b);
+      table.parentNode.parentNode.insertBefore(more, table.parentNode.nextSibling);
+    }
+    more.hidden = left <= 0;
+    more.firstChild.textContent = fill(word("more"), Math.min(left, STEP));
+  }
+
+  // rowFor returns the row r of the index: a copy of this page's row, or
+  // one built from its shard.
+  function rowFor(r) {
+    var own = body.querySelector('tr[data-row="' + r + '"]');
+    if (own) {
+      var copy = own.cloneNode(true);
+      copy.removeAttribute("id");
+      return copy;
+    }
+    var n = Math.floor(r / index.shard) + 1;
+    return built(r, loaded[n][r - (n - 1) * index.shard]);
+  }
+
+  function cell(tr, tag) {
+    var c = document.createElement(tag);
+    tr.appendChild(c);
+    return c;
+  }
+
+  function link(parent, text, href) {
+    var a = document.createElement("a");
+    a.textContent = text;
+    a.href = word("root") + href;
+    parent.appendChild(a);
+    return a;
+  }
+
+  function links(td, dim, positions, total) {
+    positions.forEach(function (i, k) {
+      var o = index[dim][i];
+      if (k > 0) {
+        td.appendChild(document.createTextNode(", "));
+      }
+      link(td, o[1], o[2]);
+    });
+    if (total > positions.length) {
+      td.appendChild(document.createTextNode(", … " + total));
+    }
+  }
+
+  // built makes a row from its shard entry [key, text, severity, link,
+  // personas, stages, touchpoints, touchpoint count, owners, owner count].
+  function built(r, d) {
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-row", String(r));
+    var num = cell(tr, "td");
+    num.className = "num";
+    num.textContent = String(r + 1);
+    var sev = document.createElement("b");
+    sev.className = "sev-" + d[2];
+    var s = option("severity", d[2]);
+    sev.textContent = s >= 0 ? index.severity[s][1] : d[2];
+    cell(tr, "td").appendChild(sev);
+    var th = cell(tr, "th");
+    th.scope = "row";
+    link(th, d[1], d[3]);
+    cell(tr, "td").textContent = String(d[4]);
+    links(cell(tr, "td"), "stage", d[5], d[5].length);
+    links(cell(tr, "td"), "touchpoint", d[6], d[7]);
+    links(cell(tr, "td"), "owner", d[8], d[9]);
+    return tr;
+  }
+
+  function failed() {
+    show(false);
+    status.textContent = word("failed");
+  }
+
+  function options(dim) {
+    var select = form.elements[dim];
+    index[dim].forEach(function (o) {
+      var opt = document.createElement("option");
+      opt.value = o[0];
+      opt.textContent = o[1] + " (" + o[3] + ")";
+      select.appendChild(opt);
+    });
+  }
+
+  form.hidden = false;
+  status.textContent = word("loading");
+  get("index.json").then(function (data) {
+    index = data;
+    var q = new URLSearchParams(location.search);
+    DIMS.forEach(function (dim) {
+      options(dim);
+      var v = q.get(dim);
+      if (v !== null && option(dim, v) >= 0) {
+        form.elements[dim].value = v;
+      }
+    });
+    form.addEventListener("change", function () {
+      shown = STEP;
+      apply().catch(failed);
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () {
+        shown = STEP;
+        apply().catch(failed);
+      });
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+    });
+    return apply();
+  }).catch(failed);
+})();
