@@ -4,8 +4,8 @@ import (
 	"html"
 	"html/template"
 	"io"
-	"slices"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/cxatlas/cxatlas/generator/site"
