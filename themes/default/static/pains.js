@@ -245,7 +245,8 @@
       link(td, o[1], o[2]);
     });
     if (total > positions.length) {
-      td.appendChild(document.createTextNode(", … " + total));
+      // The rest are on the row's own page, which the text links to.
+      td.appendChild(document.createTextNode(" +" + (total - positions.length)));
     }
   }
 
