@@ -164,26 +164,40 @@ func TestBrowserPainFiltersAcrossPages(t *testing.T) {
 	if len(pains) <= 500 {
 		t.Fatalf("the fixture has %d pains, want more than a page", len(pains))
 	}
-	persona := pains[len(pains)-1].Personas[0]
-	want := matching(pains, func(p dataPain) bool { return slices.Contains(p.Personas, persona) })
-	if want[0] >= 500 || want[len(want)-1] < 500 {
-		t.Fatalf("persona %s should have pains on both pages: %v", persona, want)
+	last := pains[len(pains)-1]
+	tests := []struct {
+		name, query string
+		keep        func(dataPain) bool
+	}{
+		// A persona's rows come whole in its file; a severity's from the
+		// shards of rows.
+		{"persona", "persona=" + last.Personas[0], func(p dataPain) bool { return slices.Contains(p.Personas, last.Personas[0]) }},
+		{"severity", "severity=" + last.Severity, func(p dataPain) bool { return p.Severity == last.Severity }},
 	}
-	tab := browsertest.Shared(t).Tab(t)
-	tab.Do(t, chromedp.Navigate(base+"pains/page/2/?persona="+persona))
-	st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(want), len(pains)))
-	if len(want) > 100 {
-		want = want[:100] // the first hundred, then "Show more"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			want := matching(pains, tt.keep)
+			if want[0] >= 500 || want[len(want)-1] < 500 {
+				t.Fatalf("%s should match pains on both pages: %v", tt.query, want)
+			}
+			tab := browsertest.Shared(t).Tab(t)
+			tab.Do(t, chromedp.Navigate(base+"pains/page/2/?"+tt.query))
+			st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(want), len(pains)))
+			if len(want) > 100 {
+				want = want[:100] // the first hundred, then "Show more"
+			}
+			if !slices.Equal(st.Rows, want) {
+				t.Errorf("rows shown %v, want %v", st.Rows, want)
+			}
+			for i, r := range want {
+				if i < len(st.Texts) && st.Texts[i] != pains[r].Text {
+					t.Errorf("row %d shows %q, want %q", r, st.Texts[i], pains[r].Text)
+				}
+			}
+			tab.NoErrors(t)
+		})
 	}
-	if !slices.Equal(st.Rows, want) {
-		t.Errorf("rows shown %v, want %v", st.Rows, want)
-	}
-	for i, r := range want {
-		if i < len(st.Texts) && st.Texts[i] != pains[r].Text {
-			t.Errorf("row %d shows %q, want %q", r, st.Texts[i], pains[r].Text)
-		}
-	}
-	tab.NoErrors(t)
 }
 
 // TestBrowserOverviewJumpsToStep presses Enter on a point of the overview

@@ -27,13 +27,16 @@ const (
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
-	// PainFilterIndex, PainFilterFacet and PainFilterRows are the JSON
-	// files the filters of the pain-point index read: the options of each
-	// filter, the rows of one option (Page.ID names the filter, Number
-	// the option, from 1) and a shard of rows (Number, from 1).
-	PainFilterIndex PageType = "pain-filter"
-	PainFilterFacet PageType = "pain-filter-facet"
-	PainFilterRows  PageType = "pain-filter-rows"
+	// PainFilterIndex, PainFilterOptions, PainFilterFacet and
+	// PainFilterRows are the JSON files the filters of the pain-point
+	// index read: the options of the filters, those of one filter with
+	// many (Page.ID names the filter), the rows of one option (ID names the
+	// filter, Number the option, from 1) and a shard of rows (Number, from
+	// 1).
+	PainFilterIndex   PageType = "pain-filter"
+	PainFilterOptions PageType = "pain-filter-options"
+	PainFilterFacet   PageType = "pain-filter-facet"
+	PainFilterRows    PageType = "pain-filter-rows"
 )
 
 // PainsPerPage is the most rows a page of the pain-point index holds; longer

@@ -4,7 +4,6 @@ import (
 	"html"
 	"html/template"
 	"io"
-	"net/url"
 	"slices"
 	"strconv"
 
@@ -31,7 +30,7 @@ const FilterRowsPerShard = 100
 
 // filterListCap is the most stages, touchpoints or owners a row of the
 // filter's shards names; a row with more says how many there are.
-const filterListCap = 12
+const filterListCap = 6
 
 // filterDims are the filters of the pain-point index, in the order of the
 // form and the URL.
@@ -41,19 +40,17 @@ var filterDims = [...]string{"severity", "stage", "persona", "touchpoint", "owne
 // index and, for each pain, which options it has.
 type painFilter struct {
 	dims [len(filterDims)][]*filterOption
-	// stages, touchpoints and owners give the option index of each, for
-	// the rows of the shards.
-	stages      map[*site.Stage]int
-	touchpoints map[*site.Touchpoint]int
-	owners      map[string]int
+	// stages and owners give the option index of each, for the rows of
+	// the shards.
+	stages map[*site.Stage]int
+	owners map[string]int
 }
 
-// filterOption is one choice of a filter: its id in the URL, its title,
-// the page it links to (from the publish folder, "" for none) and the rows
-// of its pains.
+// filterOption is one choice of a filter: its id in the URL, its title
+// and the rows of its pains.
 type filterOption struct {
-	id, title, url string
-	rows           []int
+	id, title string
+	rows      []int
 }
 
 // filter returns the filters of d's site, worked out once per site.
@@ -66,23 +63,23 @@ func (r *Renderer) filter(d *derived) *painFilter {
 // naming severities and owners with w.
 func newPainFilter(s *site.Site, w *words) *painFilter {
 	sevTitle := func(sev site.Severity) string { return html.UnescapeString(w.cat.T("severity." + sev.String())) }
-	f := &painFilter{stages: map[*site.Stage]int{}, touchpoints: map[*site.Touchpoint]int{}, owners: map[string]int{}}
+	f := &painFilter{stages: map[*site.Stage]int{}, owners: map[string]int{}}
 	sevs := map[site.Severity]*filterOption{}
 	for _, sev := range append(site.Severities(), site.Unrated) {
 		sevs[sev] = &filterOption{id: sev.String(), title: sevTitle(sev)}
 	}
 	stages := optionsOf(s.Stages, func(st *site.Stage) *filterOption {
-		return &filterOption{id: st.ID, title: st.Title, url: stagePath(url.PathEscape(st.ID))}
+		return &filterOption{id: st.ID, title: st.Title}
 	})
 	personas := optionsOf(s.Personas, func(p *site.Persona) *filterOption {
-		return &filterOption{id: p.ID, title: p.Title, url: personaPath(url.PathEscape(p.ID))}
+		return &filterOption{id: p.ID, title: p.Title}
 	})
 	tps := optionsOf(s.Touchpoints, func(t *site.Touchpoint) *filterOption {
-		return &filterOption{id: t.ID, title: t.Title, url: touchpointPath(url.PathEscape(t.ID))}
+		return &filterOption{id: t.ID, title: t.Title}
 	})
 	owners := map[string]*filterOption{}
 	for _, o := range s.Owners {
-		owners[o.Name] = &filterOption{id: o.Key, title: w.owner(o.Name), url: "owners/#" + o.Key}
+		owners[o.Name] = &filterOption{id: o.Key, title: w.owner(o.Name)}
 	}
 	for i, p := range s.Pains {
 		sevs[p.Severity].rows = append(sevs[p.Severity].rows, i)
@@ -102,7 +99,6 @@ func newPainFilter(s *site.Site, w *words) *painFilter {
 		f.dims[2] = appendUsed(f.dims[2], personas[p])
 	}
 	for _, t := range s.Touchpoints {
-		f.touchpoints[t] = len(f.dims[3])
 		f.dims[3] = appendUsed(f.dims[3], tps[t])
 	}
 	for _, o := range s.Owners {
@@ -143,8 +139,11 @@ func appendUsed(opts []*filterOption, o *filterOption) []*filterOption {
 func filterPages(f *painFilter, pains int) []Page {
 	pages := []Page{{Path: "pains/filter/index.json", Type: PainFilterIndex, All: true}}
 	for i, dim := range filterDims {
-		for n := range f.dims[i] {
-			pages = append(pages, Page{Path: filterFacetPath(dim, n+1), Type: PainFilterFacet, ID: dim, Number: n + 1, All: true})
+		if sparseDim(i) {
+			pages = append(pages, Page{Path: "pains/filter/" + dim + ".json", Type: PainFilterOptions, ID: dim, All: true})
+		}
+		for n, o := range f.dims[i] {
+			pages = append(pages, Page{Path: filterFacetPath(dim, o.id), Type: PainFilterFacet, ID: dim, Number: n + 1, All: true})
 		}
 	}
 	for n := 1; n <= (pains+FilterRowsPerShard-1)/FilterRowsPerShard; n++ {
@@ -153,54 +152,109 @@ func filterPages(f *painFilter, pains int) []Page {
 	return pages
 }
 
-// filterFacetPath is the file of the rows of option n of filter dim.
-func filterFacetPath(dim string, n int) string {
-	return "pains/filter/" + dim + "/" + strconv.Itoa(n) + ".json"
+// sparseDim says whether filter i is one with many options of few rows
+// each, persona and touchpoint: their options are in a file of their own,
+// fetched only when the reader opens the filter, and each option's file
+// holds its rows whole, so a choice costs one file.
+func sparseDim(i int) bool { return filterDims[i] == "persona" || filterDims[i] == "touchpoint" }
+
+// filterFacetPath is the file of the rows of the option with id of filter
+// dim. Ids are letters, digits, "-" and "_", safe in a file name.
+func filterFacetPath(dim, id string) string {
+	return "pains/filter/" + dim + "/" + id + ".json"
+}
+
+// filterOptionAt returns option n (from 1) of filter dim, or nil.
+func (f *painFilter) filterOptionAt(dim string, n int) (*filterOption, int) {
+	for i, name := range filterDims {
+		if name == dim && n >= 1 && n <= len(f.dims[i]) {
+			return f.dims[i][n-1], i
+		}
+	}
+	return nil, -1
+}
+
+// appendOptions appends the options of filter i as [[id, title, pains],
+// ...].
+func appendOptions(b []byte, f *painFilter, i int) []byte {
+	b = append(b, '[')
+	for j, o := range f.dims[i] {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, o.id)
+		b = append(b, ',')
+		b = appendJSONString(b, o.title)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(len(o.rows)), 10)
+		b = append(b, ']')
+	}
+	return append(b, ']')
 }
 
 // writeFilterIndex writes index.json: the number of rows, the rows per
-// shard, and for each filter its options as [id, title, url, pains].
+// shard, and the options of each filter as [id, title, pains], or, for a
+// sparse filter, the number of its options.
 func writeFilterIndex(w io.Writer, f *painFilter, pains int) error {
 	b := []byte(`{"rows":`)
 	b = strconv.AppendInt(b, int64(pains), 10)
 	b = append(b, `,"shard":`...)
 	b = strconv.AppendInt(b, FilterRowsPerShard, 10)
 	for i, dim := range filterDims {
-		b = append(b, `,"`+dim+`":[`...)
-		for j, o := range f.dims[i] {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '[')
-			b = appendJSONString(b, o.id)
-			b = append(b, ',')
-			b = appendJSONString(b, o.title)
-			b = append(b, ',')
-			b = appendJSONString(b, o.url)
-			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(len(o.rows)), 10)
-			b = append(b, ']')
+		b = append(b, `,"`+dim+`":`...)
+		if sparseDim(i) {
+			b = strconv.AppendInt(b, int64(len(f.dims[i])), 10)
+			continue
 		}
-		b = append(b, ']')
+		b = appendOptions(b, f, i)
 	}
 	b = append(b, "}\n"...)
 	_, err := w.Write(b)
 	return err
 }
 
-// writeFilterFacet writes the rows of option n of filter dim: the first
-// row, then the gap to each next one.
-func writeFilterFacet(w io.Writer, f *painFilter, dim string, n int) error {
-	var rows []int
+// writeFilterOptions writes the options of the sparse filter dim.
+func writeFilterOptions(w io.Writer, f *painFilter, dim string) error {
 	for i, name := range filterDims {
-		if name == dim && n >= 1 && n <= len(f.dims[i]) {
-			rows = f.dims[i][n-1].rows
+		if name == dim {
+			_, err := w.Write(append(appendOptions(nil, f, i), '\n'))
+			return err
 		}
 	}
-	b := append(make([]byte, 0, 4*len(rows)+4), '[')
+	return nil
+}
+
+// writeFilterFacet writes the rows of option n of filter dim: for a
+// sparse filter {"title": ..., "rows": [[row, ...the row as in a
+// shard], ...]}, for the others the first row, then the gap to each next
+// one.
+func writeFilterFacet(w io.Writer, s *site.Site, d *derived, f *painFilter, dim string, n int) error {
+	o, i := f.filterOptionAt(dim, n)
+	if o == nil {
+		return nil
+	}
+	b := make([]byte, 0, 4*len(o.rows)+4)
+	if sparseDim(i) {
+		b = append(b, `{"title":`...)
+		b = appendJSONString(b, o.title)
+		b = append(b, `,"rows":[`...)
+		for j, r := range o.rows {
+			if j > 0 {
+				b = append(b, ",\n"...)
+			}
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(r), 10)
+			b = append(b, ',')
+			b = appendFilterRow(b, s.Pains[r], d, f)
+		}
+		_, err := w.Write(append(b, "]}\n"...))
+		return err
+	}
+	b = append(b, '[')
 	last := 0
-	for i, r := range rows {
-		if i > 0 {
+	for j, r := range o.rows {
+		if j > 0 {
 			b = append(b, ',')
 		}
 		b = strconv.AppendInt(b, int64(r-last), 10)
@@ -213,53 +267,68 @@ func writeFilterFacet(w io.Writer, f *painFilter, dim string, n int) error {
 
 // writeFilterRows writes shard n of the rows, each as [key, text,
 // severity, link of its row in the index, personas, [stages],
-// [touchpoints], touchpoints, [owners], owners]: stages, touchpoints and
-// owners as positions in the options of index.json, at most filterListCap
-// of each, followed by how many there are in all.
+// [[touchpoint id, title], ...], touchpoints, [owners], owners]: stages
+// and owners as positions in the options of index.json; at most
+// filterListCap touchpoints and owners, followed by how many there are in
+// all.
 func writeFilterRows(w io.Writer, s *site.Site, d *derived, f *painFilter, n int) error {
 	first := min(max(n-1, 0)*FilterRowsPerShard, len(s.Pains))
 	pains := s.Pains[first:min(first+FilterRowsPerShard, len(s.Pains))]
-	b := append(make([]byte, 0, 200*len(pains)), '[')
+	b := append(make([]byte, 0, 300*len(pains)), '[')
 	for i, p := range pains {
 		if i > 0 {
 			b = append(b, ",\n"...)
 		}
 		b = append(b, '[')
-		b = appendJSONString(b, p.Key)
-		b = append(b, ',')
-		b = appendJSONString(b, p.Text)
-		b = append(b, ',')
-		b = appendJSONString(b, p.Severity.String())
-		b = append(b, ',')
-		b = appendJSONString(b, d.painRef(p))
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(len(p.Personas)), 10)
-		b = appendPositions(b, p.Stages, f.stages, false)
-		b = appendPositions(b, p.Touchpoints, f.touchpoints, true)
-		b = appendPositions(b, p.Owners, f.owners, true)
-		b = append(b, ']')
+		b = appendFilterRow(b, p, d, f)
 	}
 	b = append(b, "]\n"...)
 	_, err := w.Write(b)
 	return err
 }
 
-// appendPositions appends the option positions of the first filterListCap
-// of keys as a JSON array and, with total set, the number of keys.
-func appendPositions[K comparable](b []byte, keys []K, pos map[K]int, total bool) []byte {
+// appendFilterRow appends the fields of p's row after its opening bracket,
+// and closes it.
+func appendFilterRow(b []byte, p *site.Pain, d *derived, f *painFilter) []byte {
+	b = appendJSONString(b, p.Key)
+	b = append(b, ',')
+	b = appendJSONString(b, p.Text)
+	b = append(b, ',')
+	b = appendJSONString(b, p.Severity.String())
+	b = append(b, ',')
+	b = appendJSONString(b, d.painRef(p))
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(len(p.Personas)), 10)
 	b = append(b, ",["...)
-	for i, k := range keys[:min(len(keys), filterListCap)] {
+	for i, st := range p.Stages {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64(pos[k]), 10)
+		b = strconv.AppendInt(b, int64(f.stages[st]), 10)
 	}
-	b = append(b, ']')
-	if total {
+	b = append(b, "],["...)
+	for i, t := range p.Touchpoints[:min(len(p.Touchpoints), filterListCap)] {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, t.ID)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(len(keys)), 10)
+		b = appendJSONString(b, t.Title)
+		b = append(b, ']')
 	}
-	return b
+	b = append(b, "],"...)
+	b = strconv.AppendInt(b, int64(len(p.Touchpoints)), 10)
+	b = append(b, ",["...)
+	for i, o := range p.Owners[:min(len(p.Owners), filterListCap)] {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(f.owners[o]), 10)
+	}
+	b = append(b, "],"...)
+	b = strconv.AppendInt(b, int64(len(p.Owners)), 10)
+	return append(b, ']')
 }
 
 // filterWords returns the data-* attributes of the filter form of a page

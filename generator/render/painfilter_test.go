@@ -17,13 +17,25 @@ type filterIndex struct {
 	Shard      int     `json:"shard"`
 	Severity   [][]any `json:"severity"`
 	Stage      [][]any `json:"stage"`
-	Persona    [][]any `json:"persona"`
-	Touchpoint [][]any `json:"touchpoint"`
+	Persona    int     `json:"persona"`
+	Touchpoint int     `json:"touchpoint"`
 	Owner      [][]any `json:"owner"`
 }
 
-func (ix filterIndex) options(dim string) [][]any {
-	return map[string][][]any{"severity": ix.Severity, "stage": ix.Stage, "persona": ix.Persona, "touchpoint": ix.Touchpoint, "owner": ix.Owner}[dim]
+// options returns the options of filter dim: from index.json, or from
+// the filter's own file.
+func (ix filterIndex) options(t *testing.T, files map[string]string, dim string) [][]any {
+	if opts, ok := map[string][][]any{"severity": ix.Severity, "stage": ix.Stage, "owner": ix.Owner}[dim]; ok {
+		return opts
+	}
+	var opts [][]any
+	if err := json.Unmarshal([]byte(files["pains/filter/"+dim+".json"]), &opts); err != nil {
+		t.Fatalf("%s.json: %v", dim, err)
+	}
+	if n := map[string]int{"persona": ix.Persona, "touchpoint": ix.Touchpoint}[dim]; n != len(opts) {
+		t.Errorf("index.json counts %d %s options, %s.json has %d", n, dim, dim, len(opts))
+	}
+	return opts
 }
 
 // painHas says which option ids of each filter pain p has.
@@ -72,7 +84,7 @@ func TestPainFilterFiles(t *testing.T) {
 		t.Errorf("index.json: rows %d shard %d, want %d and %d", ix.Rows, ix.Shard, len(s.Pains), FilterRowsPerShard)
 	}
 	for _, dim := range filterDims {
-		opts := ix.options(dim)
+		opts := ix.options(t, files, dim)
 		if len(opts) == 0 {
 			t.Errorf("no options for %s", dim)
 		}
@@ -84,13 +96,14 @@ func TestPainFilterFiles(t *testing.T) {
 					want = append(want, i)
 				}
 			}
-			got := decodeGaps(t, files[filterFacetPath(dim, n+1)])
+			got := facetRows(t, files[filterFacetPath(dim, id)], s.Pains)
 			if !slices.Equal(got, want) {
 				t.Errorf("%s %s: rows %v, want %v", dim, id, got, want)
 			}
-			if int(o[3].(float64)) != len(want) {
-				t.Errorf("%s %s: count %v, want %d", dim, id, o[3], len(want))
+			if int(o[2].(float64)) != len(want) {
+				t.Errorf("%s %s: count %v, want %d", dim, id, o[2], len(want))
 			}
+			_ = n
 		}
 	}
 	var rows [][]any
@@ -118,6 +131,11 @@ func TestPainFilterFiles(t *testing.T) {
 		if len(stages) != len(p.Stages) || (len(stages) > 0 && ix.Stage[int(stages[0].(float64))][0] != p.Stages[0].ID) {
 			t.Errorf("row %d: stages %v, want %d starting with %s", i, stages, len(p.Stages), p.Stages[0].ID)
 		}
+		tps := r[6].([]any)
+		if int(r[7].(float64)) != len(p.Touchpoints) || len(tps) != min(len(p.Touchpoints), filterListCap) ||
+			(len(tps) > 0 && tps[0].([]any)[0] != p.Touchpoints[0].ID) {
+			t.Errorf("row %d: touchpoints %v of %v, want %d", i, tps, r[7], len(p.Touchpoints))
+		}
 	}
 	// Each row of the pages carries its place in the whole index.
 	second := files[painPagePath(2)+"index.html"]
@@ -127,11 +145,31 @@ func TestPainFilterFiles(t *testing.T) {
 	}
 }
 
-func decodeGaps(t *testing.T, body string) []int {
+// facetRows reads the rows of an option's file: whole rows, checked
+// against pains, or gaps.
+func facetRows(t *testing.T, body string, pains []*site.Pain) []int {
 	t.Helper()
+	if strings.HasPrefix(body, "{") {
+		var whole struct {
+			Title string
+			Rows  [][]any
+		}
+		if err := json.Unmarshal([]byte(body), &whole); err != nil || whole.Title == "" {
+			t.Fatalf("facet %.80q: %v", body, err)
+		}
+		var rows []int
+		for _, r := range whole.Rows {
+			n := int(r[0].(float64))
+			if r[1] != pains[n].Key {
+				t.Errorf("row %d of a facet is %v, want %s", n, r[1], pains[n].Key)
+			}
+			rows = append(rows, n)
+		}
+		return rows
+	}
 	var gaps []int
 	if err := json.Unmarshal([]byte(body), &gaps); err != nil {
-		t.Fatalf("facet %q: %v", body, err)
+		t.Fatalf("facet %.80q: %v", body, err)
 	}
 	var rows []int
 	r := 0

@@ -4,7 +4,10 @@
 // not only this page's. The data are small JSON files the build writes
 // under pains/filter/ (see generator/render/painfilter.go): the options of
 // each filter, the rows of each option, and the rows themselves in shards,
-// fetched only when a filter needs them. The words come from the data-*
+// fetched only when a filter needs them. Persona and touchpoint have
+// thousands of options of a few rows each on a large portal: their options
+// load when the reader opens the filter, and each option's file holds its
+// rows whole. The words come from the data-*
 // attributes of the form, written from the portal's message catalogue.
 // Without this script the page shows the complete table.
 (function () {
@@ -22,6 +25,8 @@
   var index = null;
   var cache = {};
   var loaded = {}; // shards fetched so far, by number
+  var whole = {}; // rows met whole in a sparse filter's file, by row
+  var full = {}; // sparse filters whose options have all loaded
   var shown = STEP;
   var results = null;
   var more = null;
@@ -60,8 +65,25 @@
     return cache[path];
   }
 
+  var SECTIONS = { stage: "stages/", touchpoint: "touchpoints/", persona: "personas/" };
+
+  // href is the link, from the portal's root, of option id of dim.
+  function href(dim, id) {
+    if (dim === "owner") {
+      return "owners/#" + encodeURIComponent(id);
+    }
+    return SECTIONS[dim] + encodeURIComponent(id) + "/";
+  }
+
+  function sparse(dim) {
+    return typeof index[dim] === "number";
+  }
+
   function option(dim, id) {
     var list = index[dim];
+    if (sparse(dim)) {
+      return id === "" ? -1 : 0; // checked by fetching its file
+    }
     for (var i = 0; i < list.length; i++) {
       if (list[i][0] === id) {
         return i;
@@ -70,13 +92,20 @@
     return -1;
   }
 
-  // rowsOf returns the rows of option i of dim, decoding the gaps.
-  function rowsOf(dim, i) {
-    return get(dim + "/" + (i + 1) + ".json").then(function (gaps) {
-      var rows = new Array(gaps.length);
+  // rowsOf returns the rows of option id of dim: decoding the gaps, or,
+  // for a sparse filter, noting each whole row for draw.
+  function rowsOf(dim, id) {
+    return get(dim + "/" + encodeURIComponent(id) + ".json").then(function (data) {
+      if (sparse(dim)) {
+        return data.rows.map(function (row) {
+          whole[row[0]] = row.slice(1);
+          return row[0];
+        });
+      }
+      var rows = new Array(data.length);
       var r = 0;
-      for (var k = 0; k < gaps.length; k++) {
-        r += gaps[k];
+      for (var k = 0; k < data.length; k++) {
+        r += data[k];
         rows[k] = r;
       }
       return rows;
@@ -151,7 +180,7 @@
     }
     status.textContent = word("loading");
     return Promise.all(picks.map(function (p) {
-      return rowsOf(p.dim, p.i);
+      return rowsOf(p.dim, p.id);
     })).then(function (lists) {
       var rows = lists.reduce(intersect);
       return draw(rows, mine);
@@ -164,7 +193,7 @@
     var first = rows.slice(0, shown);
     var shards = {};
     first.forEach(function (r) {
-      if (!body.querySelector('tr[data-row="' + r + '"]')) {
+      if (!whole[r] && !body.querySelector('tr[data-row="' + r + '"]')) {
         shards[Math.floor(r / index.shard) + 1] = true;
       }
     });
@@ -218,6 +247,9 @@
       copy.removeAttribute("id");
       return copy;
     }
+    if (whole[r]) {
+      return built(r, whole[r]);
+    }
     var n = Math.floor(r / index.shard) + 1;
     return built(r, loaded[n][r - (n - 1) * index.shard]);
   }
@@ -236,13 +268,15 @@
     return a;
   }
 
+  // links lists options of dim, each a position in index.json or an [id,
+  // title] pair, and says how many more there are.
   function links(td, dim, positions, total) {
     positions.forEach(function (i, k) {
-      var o = index[dim][i];
+      var o = typeof i === "number" ? index[dim][i] : i;
       if (k > 0) {
         td.appendChild(document.createTextNode(", "));
       }
-      link(td, o[1], o[2]);
+      link(td, o[1], href(dim, o[0]));
     });
     if (total > positions.length) {
       // The rest are on the row's own page, which the text links to.
@@ -250,8 +284,8 @@
     }
   }
 
-  // built makes a row from its shard entry [key, text, severity, link,
-  // personas, stages, touchpoints, touchpoint count, owners, owner count].
+  // built makes a row from its entry [key, text, severity, link, personas,
+  // stages, touchpoints, touchpoint count, owners, owner count].
   function built(r, d) {
     var tr = document.createElement("tr");
     tr.setAttribute("data-row", String(r));
@@ -278,14 +312,43 @@
     status.textContent = word("failed");
   }
 
-  function options(dim) {
+  function options(dim, list) {
     var select = form.elements[dim];
-    index[dim].forEach(function (o) {
+    var keep = select.value;
+    while (select.options.length > 1) {
+      select.remove(1);
+    }
+    list.forEach(function (o) {
       var opt = document.createElement("option");
       opt.value = o[0];
-      opt.textContent = o[1] + " (" + o[3] + ")";
+      opt.textContent = o[2] === "" ? o[1] : o[1] + " (" + o[2] + ")";
       select.appendChild(opt);
     });
+    select.value = keep;
+  }
+
+  // lazy fills the options of sparse filter dim from its file when the
+  // reader comes to it; until then it holds only the chosen one.
+  function lazy(dim, chosen) {
+    var select = form.elements[dim];
+    if (chosen) {
+      get(dim + "/" + encodeURIComponent(chosen) + ".json").then(function (data) {
+        if (!full[dim]) {
+          options(dim, [[chosen, data.title, data.rows.length]]);
+          select.value = chosen;
+        }
+      }, function () {});
+    }
+    var load = function () {
+      select.removeEventListener("focus", load);
+      select.removeEventListener("pointerenter", load);
+      get(dim + ".json").then(function (list) {
+        full[dim] = true;
+        options(dim, list);
+      }).catch(failed);
+    };
+    select.addEventListener("focus", load);
+    select.addEventListener("pointerenter", load);
   }
 
   form.hidden = false;
@@ -294,9 +357,17 @@
     index = data;
     var q = new URLSearchParams(location.search);
     DIMS.forEach(function (dim) {
-      options(dim);
-      var v = q.get(dim);
-      if (v !== null && option(dim, v) >= 0) {
+      var v = q.get(dim) || "";
+      if (sparse(dim)) {
+        lazy(dim, v);
+        if (v) {
+          // Chosen before its options load: an option of its own.
+          options(dim, [[v, v, ""]]);
+        }
+      } else {
+        options(dim, index[dim]);
+      }
+      if (v && option(dim, v) >= 0) {
         form.elements[dim].value = v;
       }
     });
