@@ -28,9 +28,9 @@ import (
 // the filters of the pain-point index.
 const FilterRowsPerShard = 100
 
-// filterListCap is the most stages, touchpoints or owners a row of the
-// filter's shards names; a row with more says how many there are.
-const filterListCap = 6
+// filterListCap is the most owners a row of the filter files names; a row
+// with more says how many there are.
+const filterListCap = 8
 
 // filterDims are the filters of the pain-point index, in the order of the
 // form and the URL.
@@ -265,12 +265,8 @@ func writeFilterFacet(w io.Writer, s *site.Site, d *derived, f *painFilter, dim 
 	return err
 }
 
-// writeFilterRows writes shard n of the rows, each as [key, text,
-// severity, link of its row in the index, personas, [stages],
-// [[touchpoint id, title], ...], touchpoints, [owners], owners]: stages
-// and owners as positions in the options of index.json; at most
-// filterListCap touchpoints and owners, followed by how many there are in
-// all.
+// writeFilterRows writes shard n of the rows, each as appendFilterRow
+// writes it.
 func writeFilterRows(w io.Writer, s *site.Site, d *derived, f *painFilter, n int) error {
 	first := min(max(n-1, 0)*FilterRowsPerShard, len(s.Pains))
 	pains := s.Pains[first:min(first+FilterRowsPerShard, len(s.Pains))]
@@ -288,10 +284,11 @@ func writeFilterRows(w io.Writer, s *site.Site, d *derived, f *painFilter, n int
 }
 
 // appendFilterRow appends the fields of p's row after its opening bracket,
-// and closes it.
+// and closes it: [text, severity, link of its row in the index, personas,
+// [stages], touchpoints, [owners], owners]. Stages and owners are
+// positions in the options of index.json, at most filterListCap owners;
+// personas and touchpoints are counts, the row's own page lists them.
 func appendFilterRow(b []byte, p *site.Pain, d *derived, f *painFilter) []byte {
-	b = appendJSONString(b, p.Key)
-	b = append(b, ',')
 	b = appendJSONString(b, p.Text)
 	b = append(b, ',')
 	b = appendJSONString(b, p.Severity.String())
@@ -305,17 +302,6 @@ func appendFilterRow(b []byte, p *site.Pain, d *derived, f *painFilter) []byte {
 			b = append(b, ',')
 		}
 		b = strconv.AppendInt(b, int64(f.stages[st]), 10)
-	}
-	b = append(b, "],["...)
-	for i, t := range p.Touchpoints[:min(len(p.Touchpoints), filterListCap)] {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		b = appendJSONString(b, t.ID)
-		b = append(b, ',')
-		b = appendJSONString(b, t.Title)
-		b = append(b, ']')
 	}
 	b = append(b, "],"...)
 	b = strconv.AppendInt(b, int64(len(p.Touchpoints)), 10)

@@ -124,17 +124,16 @@ func TestPainFilterFiles(t *testing.T) {
 	for i, p := range s.Pains {
 		r := rows[i]
 		page := painPagePath(i/PainsPerPage + 1)
-		if r[0] != p.Key || r[1] != p.Text || r[2] != p.Severity.String() || r[3] != page+"#"+p.Key || int(r[4].(float64)) != len(p.Personas) {
-			t.Errorf("row %d = %v, want pain %s on %s", i, r[:5], p.Key, page)
+		if r[0] != p.Text || r[1] != p.Severity.String() || r[2] != page+"#"+p.Key || int(r[3].(float64)) != len(p.Personas) {
+			t.Errorf("row %d = %v, want pain %s on %s", i, r[:4], p.Key, page)
 		}
-		stages := r[5].([]any)
+		stages := r[4].([]any)
 		if len(stages) != len(p.Stages) || (len(stages) > 0 && ix.Stage[int(stages[0].(float64))][0] != p.Stages[0].ID) {
 			t.Errorf("row %d: stages %v, want %d starting with %s", i, stages, len(p.Stages), p.Stages[0].ID)
 		}
-		tps := r[6].([]any)
-		if int(r[7].(float64)) != len(p.Touchpoints) || len(tps) != min(len(p.Touchpoints), filterListCap) ||
-			(len(tps) > 0 && tps[0].([]any)[0] != p.Touchpoints[0].ID) {
-			t.Errorf("row %d: touchpoints %v of %v, want %d", i, tps, r[7], len(p.Touchpoints))
+		owners := r[6].([]any)
+		if int(r[5].(float64)) != len(p.Touchpoints) || int(r[7].(float64)) != len(p.Owners) || len(owners) != min(len(p.Owners), filterListCap) {
+			t.Errorf("row %d: touchpoints %v, owners %v of %v; want %d and %d", i, r[5], owners, r[7], len(p.Touchpoints), len(p.Owners))
 		}
 	}
 	// Each row of the pages carries its place in the whole index.
@@ -160,8 +159,8 @@ func facetRows(t *testing.T, body string, pains []*site.Pain) []int {
 		var rows []int
 		for _, r := range whole.Rows {
 			n := int(r[0].(float64))
-			if r[1] != pains[n].Key {
-				t.Errorf("row %d of a facet is %v, want %s", n, r[1], pains[n].Key)
+			if r[1] != pains[n].Text {
+				t.Errorf("row %d of a facet is %v, want %s", n, r[1], pains[n].Text)
 			}
 			rows = append(rows, n)
 		}

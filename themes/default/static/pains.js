@@ -268,11 +268,11 @@
     return a;
   }
 
-  // links lists options of dim, each a position in index.json or an [id,
-  // title] pair, and says how many more there are.
+  // links lists options of dim by their positions in index.json and says
+  // how many more there are.
   function links(td, dim, positions, total) {
     positions.forEach(function (i, k) {
-      var o = typeof i === "number" ? index[dim][i] : i;
+      var o = index[dim][i];
       if (k > 0) {
         td.appendChild(document.createTextNode(", "));
       }
@@ -284,8 +284,9 @@
     }
   }
 
-  // built makes a row from its entry [key, text, severity, link, personas,
-  // stages, touchpoints, touchpoint count, owners, owner count].
+  // built makes a row from its entry [text, severity, link, personas,
+  // stages, touchpoints, owners, owner count]; personas and touchpoints
+  // are counts, listed on the row's own page, which the text links to.
   function built(r, d) {
     var tr = document.createElement("tr");
     tr.setAttribute("data-row", String(r));
@@ -293,17 +294,17 @@
     num.className = "num";
     num.textContent = String(r + 1);
     var sev = document.createElement("b");
-    sev.className = "sev-" + d[2];
-    var s = option("severity", d[2]);
-    sev.textContent = s >= 0 ? index.severity[s][1] : d[2];
+    sev.className = "sev-" + d[1];
+    var s = option("severity", d[1]);
+    sev.textContent = s >= 0 ? index.severity[s][1] : d[1];
     cell(tr, "td").appendChild(sev);
     var th = cell(tr, "th");
     th.scope = "row";
-    link(th, d[1], d[3]);
-    cell(tr, "td").textContent = String(d[4]);
-    links(cell(tr, "td"), "stage", d[5], d[5].length);
-    links(cell(tr, "td"), "touchpoint", d[6], d[7]);
-    links(cell(tr, "td"), "owner", d[8], d[9]);
+    link(th, d[0], d[2]);
+    cell(tr, "td").textContent = String(d[3]);
+    links(cell(tr, "td"), "stage", d[4], d[4].length);
+    cell(tr, "td").textContent = String(d[5]);
+    links(cell(tr, "td"), "owner", d[6], d[7]);
     return tr;
   }
 
