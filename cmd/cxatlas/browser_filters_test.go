@@ -225,3 +225,40 @@ func TestBrowserOverviewJumpsToStep(t *testing.T) {
 	}
 	tab.NoErrors(t)
 }
+
+// TestBrowserMapStageNamesStayInView scrolls the grid of a map sideways
+// to the second column of its longest stage: the stage's name and the
+// lane labels stay in view beside each other.
+func TestBrowserMapStageNamesStayInView(t *testing.T) {
+	browsertest.Chromium(t)
+	_, base := builtPortal(t, exampleSite(t))
+	tab := browsertest.Shared(t).Tab(t)
+	tab.Do(t, chromedp.EmulateViewport(1024, 800), chromedp.Navigate(base+"personas/urgent-replacer/"))
+	type place struct {
+		Span                           int
+		LaneRight, NameLeft, NameRight float64
+		GridLeft, GridRight, LabelLeft float64
+	}
+	p := runIn(t, tab, chromedp.Evaluate[place](`(() => {
+		const grid = document.querySelector(".map-scroll");
+		const heads = [...document.querySelectorAll(".map .stage-heads th")];
+		const th = heads.reduce((a, b) => (b.colSpan > a.colSpan ? b : a));
+		const lane = document.querySelector(".map .lane-action th");
+		const step = document.querySelector(".map .step-heads th").getBoundingClientRect().width;
+		grid.scrollLeft = th.offsetLeft - lane.getBoundingClientRect().width + step;
+		const name = th.querySelector("a").getBoundingClientRect();
+		const g = grid.getBoundingClientRect();
+		return {span: th.colSpan, laneRight: lane.getBoundingClientRect().right, nameLeft: name.left, nameRight: name.right,
+			gridLeft: g.left, gridRight: g.right, labelLeft: lane.getBoundingClientRect().left};
+	})()`))
+	if p.Span < 2 {
+		t.Fatalf("the longest stage spans %d steps", p.Span)
+	}
+	if p.NameLeft < p.LaneRight-1 || p.NameRight > p.GridRight {
+		t.Errorf("the stage name is at %.0f-%.0f, want it right of the lane labels (%.0f) and in the grid (to %.0f)", p.NameLeft, p.NameRight, p.LaneRight, p.GridRight)
+	}
+	if p.LabelLeft < p.GridLeft-1 || p.LabelLeft > p.GridLeft+2 {
+		t.Errorf("the lane labels left the grid's edge: %.0f, grid at %.0f", p.LabelLeft, p.GridLeft)
+	}
+	tab.NoErrors(t)
+}
