@@ -67,6 +67,17 @@ type Page struct {
 	All bool
 }
 
+// Compact says whether the page is written as small as a minifier would
+// make it, so the publish step can leave it as it is: the pain filter
+// files, thousands on a large portal.
+func (p Page) Compact() bool {
+	switch p.Type {
+	case PainFilterIndex, PainFilterOptions, PainFilterFacet, PainFilterRows:
+		return true
+	}
+	return false
+}
+
 // Shows lists the entities whose data page p of s shows, so that a rebuild
 // after a change can redo only the pages that show what changed: besides
 // the pages that set All, those whose Shows, before or after the change,
