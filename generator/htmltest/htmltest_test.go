@@ -14,6 +14,11 @@ func TestProblems(t *testing.T) {
 	}{
 		{"clean", `<!doctype html><p class=x title="<script>">a &lt;script> b</p>`, 0},
 		{"script element", `<p>x</p><SCRIPT>alert(1)</SCRIPT>`, 1},
+		{"theme script", `<script defer src="../../static/pains.js"></script>`, 0},
+		{"theme script unquoted", `<script defer src=../static/pains.js></script>`, 0},
+		{"script elsewhere", `<script defer src="https://example.com/static/x.js"></script>`, 1},
+		{"script not deferred", `<script src="../static/pains.js"></script>`, 1},
+		{"script with more", `<script defer src="../static/pains.js" onload="x()"></script>`, 2},
 		{"handler unquoted", `<img src=x onerror=alert(1)>`, 1},
 		{"handler in svg", `<svg onload="x"></svg>`, 1},
 		{"unsafe href", `<a href="JavaScript:alert(1)">x</a>`, 1},
