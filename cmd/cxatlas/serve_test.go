@@ -213,7 +213,7 @@ func TestServeRebuildsOnChange(t *testing.T) {
 	if status, page := s.get(t, "personas/family/"); status != 200 || !strings.Contains(page, "<h1>Household</h1>") {
 		t.Fatalf("after the edit, GET personas/family/: %d\n%s", status, page)
 	}
-	waitOutput(t, s.stdout, regexp.MustCompile(`rebuilt 16 pages in \d+m?s: \d+ written, \d+ unchanged, \d+ removed \(content/personas/family\.md`))
+	waitOutput(t, s.stdout, regexp.MustCompile(`rebuilt 25 pages in \d+m?s: \d+ written, \d+ unchanged, \d+ removed \(content/personas/family\.md`))
 
 	edit(t, site, family, `stage = "buy"`, `stage = "nowhere"`)
 	e := await(t, events, "problems")
