@@ -7,9 +7,9 @@
 // fetched only when a filter needs them. Persona and touchpoint have
 // thousands of options of a few rows each on a large portal: their options
 // load when the reader opens the filter, and each option's file holds its
-// rows whole. The words come from the data-*
-// attributes of the form, written from the portal's message catalogue.
-// Without this script the page shows the complete table.
+// rows whole. The words come from the data-* attributes of the form,
+// written from the portal's message catalogue. Without this script the
+// page shows the complete table.
 (function () {
   "use strict";
   var form = document.getElementById("pain-filters");
@@ -40,17 +40,26 @@
     return text.split("{n}").join(String(n));
   }
 
+  // number writes n with the digit grouping of the portal's language.
+  function number(n) {
+    try {
+      return n.toLocaleString(word("lang") || undefined);
+    } catch (e) {
+      return String(n);
+    }
+  }
+
   // count writes "12 of 340 pain points", the plural form chosen by the
   // browser's CLDR rules for the total.
   function count(n, total) {
-    var form = "other";
+    var category = "other";
     try {
-      form = new Intl.PluralRules(word("lang") || undefined).select(total);
+      category = new Intl.PluralRules(word("lang") || undefined).select(total);
     } catch (e) {
       // No Intl: the "other" form.
     }
-    var text = word("shown-" + form) || word("shown-other");
-    return fill(text.split("{shown}").join(String(n)), total);
+    var text = word("shown-" + category) || word("shown-other");
+    return fill(text.split("{shown}").join(number(n)), number(total));
   }
 
   function get(path) {
@@ -60,6 +69,9 @@
           throw new Error(r.status + " " + path);
         }
         return r.json();
+      }).catch(function (e) {
+        delete cache[path]; // a later choice may try again
+        throw e;
       });
     }
     return cache[path];
