@@ -46,14 +46,18 @@ func Overview(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) 
 }
 
 // writeOverviewBands shades each stage's run of steps and names it above
-// the plot. Names alternate between two rows, so a name may spread over
+// the plot. When every name fits over its band they share one row;
+// otherwise names alternate between two rows, so a name may spread over
 // its neighbours' room; a name that still does not fit is cut, and one
 // with no room at all is left to its tooltip.
 func writeOverviewBands(b *svgBuf, bands []Band, step float64, cat *i18n.Catalogue) {
 	b.raw(`<g class="ov-bands" font-size="11" text-anchor="middle">`)
 	centres := make([]float64, len(bands))
+	oneRow := true
 	for i, bd := range bands {
 		centres[i] = owLeft + (float64(bd.First)+float64(len(bd.Steps))/2)*step
+		w := float64(utf8.RuneCountInString(stageTitle(bd.Stage, cat))) * owCharW
+		oneRow = oneRow && w <= float64(len(bd.Steps))*step-8
 	}
 	for i, bd := range bands {
 		left := owLeft + float64(bd.First)*step
@@ -67,11 +71,18 @@ func writeOverviewBands(b *svgBuf, bands []Band, step float64, cat *i18n.Catalog
 		b.raw(`" width="`)
 		b.num(float64(len(bd.Steps)) * step)
 		b.raw(`" height="` + strconv.Itoa(owPlotH+8) + `"/>`)
-		if name := truncate(title, int(labelRoom(centres, i)/owCharW)); labelRoom(centres, i) >= 3*owCharW {
+		row := 1 + i%2
+		if oneRow {
+			row = 2
+		}
+		if name := truncate(title, int(labelRoom(centres, i)/owCharW)); oneRow || labelRoom(centres, i) >= 3*owCharW {
+			if oneRow {
+				name = title
+			}
 			b.raw(`<text class="ov-stage" x="`)
 			b.num(centres[i])
 			b.raw(`" y="`)
-			b.int(owLabelRow*(1+i%2) - 4)
+			b.int(owLabelRow*row - 4)
 			b.raw(`">`)
 			b.text(name)
 			b.raw(`</text>`)

@@ -154,3 +154,22 @@ func TestOverviewStageNamesDoNotCollide(t *testing.T) {
 		t.Error("a name cut short should keep its full text as a tooltip")
 	}
 }
+
+// TestOverviewShortNamesShareOneRow: when every name fits over its band,
+// the names stand on one row, whole.
+func TestOverviewShortNamesShareOneRow(t *testing.T) {
+	p := persona("Parent", stages("Search", "Book", "A rather long stage name"), 1, 0, -1, 2, 1, 0, -2, 1, 0)
+	svg := string(Overview(p, scale, "overview", english()))
+	rows := regexp.MustCompile(`<text class="ov-stage" x="[\d.]+" y="(\d+)">([^<]*)</text>`).FindAllStringSubmatch(svg, -1)
+	if len(rows) != 3 {
+		t.Fatalf("want 3 names, got %v", rows)
+	}
+	for _, r := range rows {
+		if r[1] != rows[0][1] {
+			t.Errorf("names on rows %s and %s", rows[0][1], r[1])
+		}
+	}
+	if rows[2][2] != "A rather long stage name" {
+		t.Errorf("name cut: %q", rows[2][2])
+	}
+}
