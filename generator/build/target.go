@@ -58,9 +58,10 @@ func (r *run) files(renderer *render.Renderer) []publish.File {
 			}})
 			continue
 		}
-		// HTML pages come from minified templates; the other files
-		// (sitemap.xml) and the theme's are minified here.
-		minified := strings.HasSuffix(p.Path, ".html")
+		// HTML pages come from minified templates and the pain filter
+		// files are written compact; the other files (sitemap.xml) and
+		// the theme's are minified here.
+		minified := strings.HasSuffix(p.Path, ".html") || p.Compact()
 		files = append(files, publish.File{Path: p.Path, Minified: minified, Render: func(w *bytes.Buffer) error {
 			return renderer.Render(w, r.res.Site, p)
 		}})

@@ -33,6 +33,10 @@ type derived struct {
 	// mentions counts their mentions, for every page of the index.
 	severities []severityCount
 	mentions   int
+	// filter holds the options of the filters of the pain-point index,
+	// worked out once by Renderer.filter.
+	filter     *painFilter
+	filterOnce sync.Once
 }
 
 // derive returns the lookups of s, computing them on the first call for s.

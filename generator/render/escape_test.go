@@ -54,7 +54,7 @@ func hostileSet() *content.Set {
 }
 
 // themeScript matches the tags that load the theme's scripts.
-var themeScript = regexp.MustCompile(`<script src="[^"<>]*static/[a-z0-9-]+\.js" defer></script>`)
+var themeScript = regexp.MustCompile(`<script (?:src="[^"<>]*static/[a-z0-9-]+\.js" defer|defer src="[^"<>]*static/[a-z0-9-]+\.js")></script>`)
 
 func TestHostileTextIsEscaped(t *testing.T) {
 	r := newRenderer(t)

@@ -33,6 +33,16 @@ const (
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
+	// PainFilterIndex, PainFilterOptions, PainFilterFacet and
+	// PainFilterRows are the JSON files the filters of the pain-point
+	// index read: the options of the filters, those of one filter with
+	// many (Page.ID names the filter), the rows of one option (ID names the
+	// filter, Number the option, from 1) and a shard of rows (Number, from
+	// 1).
+	PainFilterIndex   PageType = "pain-filter"
+	PainFilterOptions PageType = "pain-filter-options"
+	PainFilterFacet   PageType = "pain-filter-facet"
+	PainFilterRows    PageType = "pain-filter-rows"
 )
 
 // PainsPerPage is the most rows a page of the pain-point index holds by
@@ -57,7 +67,7 @@ type Page struct {
 	ID string
 	// Number is the page number of a page split into pages (the lists,
 	// the pain-point index, stage, touchpoint, pain and owner pages), from
-	// 1; 0 means 1.
+	// 1 (0 means 1), or the number of a file of the pain filters.
 	Number int
 	// All is set when the page depends on the whole portal (home, lists,
 	// indexes, data.json) or on where its rows fall among many pages (the
@@ -65,6 +75,17 @@ type Page struct {
 	// grow): any change redoes it. The others depend on what Renderer.Shows
 	// names.
 	All bool
+}
+
+// Compact says whether the page is written as small as a minifier would
+// make it, so the publish step can leave it as it is: the pain filter
+// files, thousands on a large portal.
+func (p Page) Compact() bool {
+	switch p.Type {
+	case PainFilterIndex, PainFilterOptions, PainFilterFacet, PainFilterRows:
+		return true
+	}
+	return false
 }
 
 // Shows lists the entities whose data page p of s shows, so that a rebuild
@@ -106,12 +127,12 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 
 // pageList returns the pages of d's site, listed once per site.
 func (r *Renderer) pageList(d *derived) []Page {
-	d.pagesOnce.Do(func() { d.pages = listPages(d) })
+	d.pagesOnce.Do(func() { d.pages = listPages(d, r.filter(d)) })
 	return d.pages
 }
 
 // listPages lists the pages of d's site; see Pages.
-func listPages(d *derived) []Page {
+func listPages(d *derived, f *painFilter) []Page {
 	s, lim := d.site, d.lim
 	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints)+len(s.Owners))
 	whole := func(path string, t PageType) {
@@ -143,6 +164,7 @@ func listPages(d *derived) []Page {
 			paged(painDetailPath(p.Key), PainPage, p.Key, pageCount(len(p.Mentions), lim.RowsPerPage), true)
 		}
 	}
+	pages = append(pages, filterPages(f, len(s.Pains))...)
 	whole("pains/by-stage/index.html", PainsByStage)
 	for n := 1; n <= len(d.tpGroupPages); n++ {
 		pages = append(pages, Page{Path: tpGroupPagePath(n) + "index.html", Type: PainsByTouchpoint, Number: n, All: true})

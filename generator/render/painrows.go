@@ -16,6 +16,10 @@ func painIndexRows(pains []*site.Pain, offset int, l links, w *words) fragment {
 	for i, p := range pains {
 		m.raw(`<tr id="`)
 		m.text(p.Key)
+		// data-row is the row's place in the whole index, from 0, as the
+		// filter files count it.
+		m.raw(`" data-row="`)
+		m.int(offset + i)
 		m.raw(`"><td class="num">`)
 		m.int(offset + i + 1)
 		m.raw("</td><td>")

@@ -143,6 +143,14 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 		return writeSitemap(w, s, r.pageList(d))
 	case DataFile:
 		return writeData(w, s, d)
+	case PainFilterIndex:
+		return writeFilterIndex(w, r.filter(d), len(s.Pains))
+	case PainFilterOptions:
+		return writeFilterOptions(w, r.filter(d), p.ID)
+	case PainFilterFacet:
+		return writeFilterFacet(w, s, d, r.filter(d), p.ID, p.Number)
+	case PainFilterRows:
+		return writeFilterRows(w, s, d, r.filter(d), p.Number)
 	}
 	t, ok := r.pages[p.Type]
 	if !ok {

@@ -48,7 +48,7 @@ func TestOpenThemeOverlaysFileByFile(t *testing.T) {
 		names = append(names, f.Path)
 	}
 	// The site's own file joins the default theme's files.
-	for _, want := range []string{"static/cxatlas.css", "static/favicon.svg", "static/logo.svg"} {
+	for _, want := range []string{"static/cxatlas.css", "static/favicon.svg", "static/logo.svg", "static/pains.js"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("static files %q lack %s", names, want)
 		}

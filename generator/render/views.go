@@ -92,7 +92,9 @@ type personaView struct {
 	Persona *site.Persona
 	Bands   []chart.Band
 	Curve   template.HTML
-	Grid    journeyGrid
+	// Overview is the chart of the whole journey that opens the map.
+	Overview template.HTML
+	Grid     journeyGrid
 	// StageRows holds the rows of the table of emotion by stage.
 	StageRows template.HTML
 	// CriticalItems holds an item of the list of critical points per
@@ -134,6 +136,9 @@ type painIndexView struct {
 	// severe first; Mentions counts their mentions.
 	Severities []severityCount
 	Mentions   int
+	// FilterWords are the data-* attributes of the filter form: where its
+	// data is and the words pains.js shows.
+	FilterWords template.HTMLAttr
 }
 
 // severityCount is how many pains have one severity.
@@ -156,6 +161,7 @@ func newHomeView(c common) *homeView {
 func newPersonaView(c common, p *site.Persona) *personaView {
 	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
 	v.Curve = chart.Curve(p, c.Config.Emotion, "curve", c.words.cat)
+	v.Overview = chart.Overview(p, c.Config.Emotion, "overview", c.words.cat)
 	// A persona has a roll-up for every stage, in stage order; steps
 	// without a stage form a band of their own, with an empty roll-up.
 	rollups := make([]*site.StageRollup, len(v.Bands))
@@ -187,5 +193,6 @@ func newPainIndexView(c common, p Page, d *derived) *painIndexView {
 	v.Pains = s.Pains[offset:min(offset+per, len(s.Pains))]
 	v.Rows = painIndexRows(v.Pains, offset, c.Link, c.words)
 	v.Severities, v.Mentions = d.severities, d.mentions
+	v.FilterWords = filterWords(c.Link, c.words)
 	return &v
 }

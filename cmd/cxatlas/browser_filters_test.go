@@ -1,0 +1,264 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cxatlas/cxatlas/generator/browsertest"
+	"github.com/cxatlas/cxatlas/generator/synth"
+)
+
+// builtPortal builds the site at dir into a temporary folder and serves it
+// under a sub-path; it returns the folder and the portal's base URL.
+func builtPortal(t *testing.T, dir string) (out, base string) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
+	if r := cxatlas(t, ".", "build", "-q", "-s", dir, "-d", out); r.code != 0 {
+		t.Fatalf("build: exit %d: %s", r.code, r.stderr)
+	}
+	return out, browsertest.Serve(t, out, "/cx/portal/")
+}
+
+// dataPain is a pain of data.json, as far as the filters go.
+type dataPain struct {
+	Key         string   `json:"key"`
+	Text        string   `json:"text"`
+	Severity    string   `json:"severity"`
+	Personas    []string `json:"personas"`
+	Stages      []string `json:"stages"`
+	Touchpoints []string `json:"touchpoints"`
+}
+
+func readPains(t *testing.T, out string) []dataPain {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, "data.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct{ Pains []dataPain }
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	return d.Pains
+}
+
+// filterState is what the pain index shows after a filter.
+type filterState struct {
+	Count  string   `json:"count"`
+	Search string   `json:"search"`
+	Texts  []string `json:"texts"`
+	Rows   []int    `json:"rows"`
+}
+
+// readFilterState reads the count line, the query and the visible rows of
+// the pain index, once the count says how many rows are shown.
+func readFilterState(t *testing.T, tab *browsertest.Tab, want string) filterState {
+	t.Helper()
+	tab.Do(t, chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.querySelector(".filter-count").textContent === %q`, want), chromedp.WithPollingInterval(50*time.Millisecond)))
+	return runIn(t, tab, chromedp.Evaluate[filterState](`(() => {
+		const rows = [...document.querySelectorAll("table.pain-index tbody")].filter(b => !b.hidden).flatMap(b => [...b.rows]);
+		return {count: document.querySelector(".filter-count").textContent, search: location.search,
+			texts: rows.map(r => r.querySelector("th").textContent),
+			rows: rows.map(r => +r.dataset.row)};
+	})()`))
+}
+
+// runIn runs action a in tab and returns its result, failing t on an error.
+func runIn[T any](t *testing.T, tab *browsertest.Tab, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(tab.Ctx, a)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	return v
+}
+
+// choose picks value in the filter select name, as a reader does.
+func choose(name, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+		const s = document.querySelector("#pain-filters select[name='%s']");
+		s.value = %q;
+		s.dispatchEvent(new Event("change", {bubbles: true}));
+	})()`, name, value))
+}
+
+// matching returns the rows (from 0) of the pains that pass keep.
+func matching(pains []dataPain, keep func(dataPain) bool) []int {
+	var rows []int
+	for i, p := range pains {
+		if keep(p) {
+			rows = append(rows, i)
+		}
+	}
+	return rows
+}
+
+func TestBrowserPainFilters(t *testing.T) {
+	browsertest.Chromium(t)
+	out, base := builtPortal(t, exampleSite(t))
+	pains := readPains(t, out)
+	const stage = "delivery"
+	want := matching(pains, func(p dataPain) bool { return p.Severity == "high" && slices.Contains(p.Stages, stage) })
+	if len(want) == 0 || len(want) == len(pains) {
+		t.Fatalf("the example should have some but not all high pains in %s: %d", stage, len(want))
+	}
+	total := len(pains)
+
+	t.Run("choose", func(t *testing.T) {
+		t.Parallel()
+		tab := browsertest.Shared(t).Tab(t)
+		tab.Do(t, chromedp.Navigate(base+"pains/"))
+		readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", total, total))
+		tab.Do(t, choose("severity", "high"))
+		tab.Do(t, choose("stage", stage))
+		st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(want), total))
+		if !slices.Equal(st.Rows, want) {
+			t.Errorf("rows shown %v, want %v", st.Rows, want)
+		}
+		if st.Search != "?stage="+stage+"&severity=high" {
+			t.Errorf("URL query %q", st.Search)
+		}
+		tab.Do(t, chromedp.Click(chromedp.CSS(`#pain-filters button[type=reset]`)))
+		st = readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", total, total))
+		if len(st.Rows) != total || st.Search != "" {
+			t.Errorf("after reset: %d rows, query %q", len(st.Rows), st.Search)
+		}
+		tab.NoErrors(t)
+	})
+	t.Run("on load", func(t *testing.T) {
+		t.Parallel()
+		tab := browsertest.Shared(t).Tab(t)
+		tab.Do(t, chromedp.Navigate(base+"pains/?stage="+stage))
+		want := matching(pains, func(p dataPain) bool { return slices.Contains(p.Stages, stage) })
+		st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(want), total))
+		if !slices.Equal(st.Rows, want) {
+			t.Errorf("rows shown %v, want %v", st.Rows, want)
+		}
+		if value := runIn(t, tab, chromedp.Value(chromedp.CSS(`#pain-filters select[name=stage]`))); value != stage {
+			t.Errorf("the stage filter shows %q, want %q", value, stage)
+		}
+		tab.NoErrors(t)
+	})
+}
+
+// TestBrowserPainFiltersAcrossPages filters an index of two pages from
+// its second page: the rows of the first page are found too.
+func TestBrowserPainFiltersAcrossPages(t *testing.T) {
+	browsertest.Chromium(t)
+	dir := t.TempDir()
+	spec := synth.Small()
+	spec.Personas = 20 // a little over one page of the pain index
+	if err := synth.Generate(dir, spec); err != nil {
+		t.Fatal(err)
+	}
+	out, base := builtPortal(t, dir)
+	pains := readPains(t, out)
+	if len(pains) <= 500 {
+		t.Fatalf("the fixture has %d pains, want more than a page", len(pains))
+	}
+	last := pains[len(pains)-1]
+	tests := []struct {
+		name, query string
+		keep        func(dataPain) bool
+	}{
+		// A persona's rows come whole in its file; a severity's from the
+		// shards of rows.
+		{"persona", "persona=" + last.Personas[0], func(p dataPain) bool { return slices.Contains(p.Personas, last.Personas[0]) }},
+		{"severity", "severity=" + last.Severity, func(p dataPain) bool { return p.Severity == last.Severity }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			want := matching(pains, tt.keep)
+			if want[0] >= 500 || want[len(want)-1] < 500 {
+				t.Fatalf("%s should match pains on both pages: %v", tt.query, want)
+			}
+			tab := browsertest.Shared(t).Tab(t)
+			tab.Do(t, chromedp.Navigate(base+"pains/page/2/?"+tt.query))
+			st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(want), len(pains)))
+			if len(want) > 100 {
+				want = want[:100] // the first hundred, then "Show more"
+			}
+			if !slices.Equal(st.Rows, want) {
+				t.Errorf("rows shown %v, want %v", st.Rows, want)
+			}
+			for i, r := range want {
+				if i < len(st.Texts) && st.Texts[i] != pains[r].Text {
+					t.Errorf("row %d shows %q, want %q", r, st.Texts[i], pains[r].Text)
+				}
+			}
+			tab.NoErrors(t)
+		})
+	}
+}
+
+// TestBrowserOverviewJumpsToStep presses Enter on a point of the overview
+// of a long map and checks the grid shows that step.
+func TestBrowserOverviewJumpsToStep(t *testing.T) {
+	browsertest.Chromium(t)
+	_, base := builtPortal(t, exampleSite(t))
+	tab := browsertest.Shared(t).Tab(t)
+	tab.Do(t, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"personas/urgent-replacer/"))
+	steps := runIn(t, tab, chromedp.Evaluate[int](`document.querySelectorAll(".chart-overview a.ov-step").length`))
+	if steps < 12 {
+		t.Fatalf("the overview has %d step links", steps)
+	}
+	target := fmt.Sprintf("step-%d", steps-1)
+	tab.Do(t, chromedp.Focus(chromedp.CSS(`.chart-overview a[href="#`+target+`"]`)), chromedp.KeyEvent("\r"))
+	tab.Do(t, chromedp.Poll[chromedp.Void](`location.hash === "#`+target+`"`, chromedp.WithPollingInterval(50*time.Millisecond)))
+	tab.Do(t, chromedp.Poll[chromedp.Void](`(() => {
+		const th = document.getElementById("`+target+`").getBoundingClientRect();
+		const grid = document.querySelector(".map-scroll").getBoundingClientRect();
+		return th.left >= grid.left && th.right <= grid.right + 1 && th.top >= 0 && th.bottom <= innerHeight;
+	})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	label := runIn(t, tab, chromedp.AttributeValue(chromedp.CSS(`.chart-overview a[href="#step-1"]`), "aria-label")).Value
+	if !strings.HasPrefix(label, "Step 1, ") {
+		t.Errorf("the first point is named %q", label)
+	}
+	tab.NoErrors(t)
+}
+
+// TestBrowserMapStageNamesStayInView scrolls the grid of a map sideways
+// to the second column of its longest stage: the stage's name and the
+// lane labels stay in view beside each other.
+func TestBrowserMapStageNamesStayInView(t *testing.T) {
+	browsertest.Chromium(t)
+	_, base := builtPortal(t, exampleSite(t))
+	tab := browsertest.Shared(t).Tab(t)
+	tab.Do(t, chromedp.EmulateViewport(1024, 800), chromedp.Navigate(base+"personas/urgent-replacer/"))
+	type place struct {
+		Span                           int
+		LaneRight, NameLeft, NameRight float64
+		GridLeft, GridRight, LabelLeft float64
+	}
+	p := runIn(t, tab, chromedp.Evaluate[place](`(() => {
+		const grid = document.querySelector(".map-scroll");
+		const heads = [...document.querySelectorAll(".map .stage-heads th")];
+		const th = heads.reduce((a, b) => (b.colSpan > a.colSpan ? b : a));
+		const lane = document.querySelector(".map .lane-action th");
+		const step = document.querySelector(".map .step-heads th").getBoundingClientRect().width;
+		grid.scrollLeft = th.offsetLeft - lane.getBoundingClientRect().width + step;
+		const name = th.querySelector("a").getBoundingClientRect();
+		const g = grid.getBoundingClientRect();
+		return {span: th.colSpan, laneRight: lane.getBoundingClientRect().right, nameLeft: name.left, nameRight: name.right,
+			gridLeft: g.left, gridRight: g.right, labelLeft: lane.getBoundingClientRect().left};
+	})()`))
+	if p.Span < 2 {
+		t.Fatalf("the longest stage spans %d steps", p.Span)
+	}
+	if p.NameLeft < p.LaneRight-1 || p.NameRight > p.GridRight {
+		t.Errorf("the stage name is at %.0f-%.0f, want it right of the lane labels (%.0f) and in the grid (to %.0f)", p.NameLeft, p.NameRight, p.LaneRight, p.GridRight)
+	}
+	if p.LabelLeft < p.GridLeft-1 || p.LabelLeft > p.GridLeft+2 {
+		t.Errorf("the lane labels left the grid's edge: %.0f, grid at %.0f", p.LabelLeft, p.GridLeft)
+	}
+	tab.NoErrors(t)
+}

@@ -1,0 +1,402 @@
+// Filters of the pain-point index of cxatlas: by severity, stage, persona,
+// touchpoint and owner, combined, kept in the URL (pains/?stage=ID&
+// severity=high), applied without a reload, over every row of the index,
+// not only this page's. The data are small JSON files the build writes
+// under pains/filter/ (see generator/render/painfilter.go): the options of
+// each filter, the rows of each option, and the rows themselves in shards,
+// fetched only when a filter needs them. Persona and touchpoint have
+// thousands of options of a few rows each on a large portal: their options
+// load when the reader opens the filter, and each option's file holds its
+// rows whole. The words come from the data-* attributes of the form,
+// written from the portal's message catalogue. Without this script the
+// page shows the complete table.
+(function () {
+  "use strict";
+  var form = document.getElementById("pain-filters");
+  var table = document.querySelector("table.pain-index");
+  if (!form || !table || !window.fetch || !window.URLSearchParams) {
+    return;
+  }
+  var DIMS = ["stage", "persona", "touchpoint", "owner", "severity"];
+  var STEP = 100; // rows shown at first and added by "more"
+  var body = table.tBodies[0];
+  var status = form.querySelector(".filter-count");
+  var pagers = document.querySelectorAll(".pager");
+  var index = null;
+  var cache = {};
+  var loaded = {}; // shards fetched so far, by number
+  var whole = {}; // rows met whole in a sparse filter's file, by row
+  var full = {}; // sparse filters whose options have all loaded
+  var shown = STEP;
+  var results = null;
+  var more = null;
+  var run = 0;
+
+  function word(name) {
+    return form.getAttribute("data-" + name) || "";
+  }
+
+  function fill(text, n) {
+    return text.split("{n}").join(String(n));
+  }
+
+  // number writes n with the digit grouping of the portal's language.
+  function number(n) {
+    try {
+      return n.toLocaleString(word("lang") || undefined);
+    } catch (e) {
+      return String(n);
+    }
+  }
+
+  // count writes "12 of 340 pain points", the plural form chosen by the
+  // browser's CLDR rules for the total.
+  function count(n, total) {
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(word("lang") || undefined).select(total);
+    } catch (e) {
+      // No Intl: the "other" form.
+    }
+    var text = word("shown-" + category) || word("shown-other");
+    return fill(text.split("{shown}").join(number(n)), number(total));
+  }
+
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(word("src") + path).then(function (r) {
+        if (!r.ok) {
+          throw new Error(r.status + " " + path);
+        }
+        return r.json();
+      }).catch(function (e) {
+        delete cache[path]; // a later choice may try again
+        throw e;
+      });
+    }
+    return cache[path];
+  }
+
+  var SECTIONS = { stage: "stages/", touchpoint: "touchpoints/", persona: "personas/" };
+
+  // href is the link, from the portal's root, of option id of dim.
+  function href(dim, id) {
+    if (dim === "owner") {
+      return "owners/#" + encodeURIComponent(id);
+    }
+    return SECTIONS[dim] + encodeURIComponent(id) + "/";
+  }
+
+  function sparse(dim) {
+    return typeof index[dim] === "number";
+  }
+
+  function option(dim, id) {
+    var list = index[dim];
+    if (sparse(dim)) {
+      return id === "" ? -1 : 0; // checked by fetching its file
+    }
+    for (var i = 0; i < list.length; i++) {
+      if (list[i][0] === id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // rowsOf returns the rows of option id of dim: decoding the gaps, or,
+  // for a sparse filter, noting each whole row for draw.
+  function rowsOf(dim, id) {
+    return get(dim + "/" + encodeURIComponent(id) + ".json").then(function (data) {
+      if (sparse(dim)) {
+        return data.rows.map(function (row) {
+          whole[row[0]] = row.slice(1);
+          return row[0];
+        });
+      }
+      var rows = new Array(data.length);
+      var r = 0;
+      for (var k = 0; k < data.length; k++) {
+        r += data[k];
+        rows[k] = r;
+      }
+      return rows;
+    });
+  }
+
+  function intersect(a, b) {
+    var out = [];
+    for (var i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] === b[j]) {
+        out.push(a[i]);
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return out;
+  }
+
+  function chosen() {
+    var out = [];
+    DIMS.forEach(function (dim) {
+      var v = form.elements[dim].value;
+      var i = v === "" ? -1 : option(dim, v);
+      if (i >= 0) {
+        out.push({ dim: dim, id: v, i: i });
+      }
+    });
+    return out;
+  }
+
+  function keepInURL(picks) {
+    var q = new URLSearchParams(location.search);
+    DIMS.forEach(function (dim) {
+      q.delete(dim);
+    });
+    picks.forEach(function (p) {
+      q.set(p.dim, p.id);
+    });
+    var s = q.toString();
+    history.replaceState(history.state, "", location.pathname + (s ? "?" + s : "") + location.hash);
+  }
+
+  function show(filtered) {
+    body.hidden = filtered;
+    for (var i = 0; i < pagers.length; i++) {
+      pagers[i].hidden = filtered;
+    }
+    if (!filtered) {
+      if (results) {
+        results.remove();
+        results = null;
+      }
+      if (more) {
+        more.hidden = true;
+      }
+    }
+  }
+
+  // apply filters the table by the form's choices.
+  function apply() {
+    var picks = chosen();
+    var mine = ++run;
+    keepInURL(picks);
+    if (picks.length === 0) {
+      show(false);
+      status.textContent = count(index.rows, index.rows);
+      return Promise.resolve();
+    }
+    status.textContent = word("loading");
+    return Promise.all(picks.map(function (p) {
+      return rowsOf(p.dim, p.id);
+    })).then(function (lists) {
+      var rows = lists.reduce(intersect);
+      return draw(rows, mine);
+    });
+  }
+
+  // draw shows the first rows of the matches, from this page where they
+  // are on it and from the shards otherwise.
+  function draw(rows, mine) {
+    var first = rows.slice(0, shown);
+    var shards = {};
+    first.forEach(function (r) {
+      if (!whole[r] && !body.querySelector('tr[data-row="' + r + '"]')) {
+        shards[Math.floor(r / index.shard) + 1] = true;
+      }
+    });
+    return Promise.all(Object.keys(shards).map(function (n) {
+      return get("rows/" + n + ".json").then(function (data) {
+        loaded[n] = data;
+      });
+    })).then(function () {
+      if (mine !== run) {
+        return; // a newer choice is on its way
+      }
+      var tb = document.createElement("tbody");
+      tb.className = "filtered";
+      for (var k = 0; k < first.length; k++) {
+        tb.appendChild(rowFor(first[k]));
+      }
+      show(true);
+      if (results) {
+        results.remove();
+      }
+      results = tb;
+      table.appendChild(tb);
+      status.textContent = count(rows.length, index.rows);
+      showMore(rows.length - first.length);
+    });
+  }
+
+  function showMore(left) {
+    if (!more) {
+      more = document.createElement("p");
+      more.className = "pain-more";
+      var b = document.createElement("button");
+      b.type = "button";
+      b.addEventListener("click", function () {
+        shown += STEP;
+        apply().catch(failed);
+      });
+      more.appendChild(b);
+      table.parentNode.parentNode.insertBefore(more, table.parentNode.nextSibling);
+    }
+    more.hidden = left <= 0;
+    more.firstChild.textContent = fill(word("more"), Math.min(left, STEP));
+  }
+
+  // rowFor returns the row r of the index: a copy of this page's row, or
+  // one built from its shard.
+  function rowFor(r) {
+    var own = body.querySelector('tr[data-row="' + r + '"]');
+    if (own) {
+      var copy = own.cloneNode(true);
+      copy.removeAttribute("id");
+      return copy;
+    }
+    if (whole[r]) {
+      return built(r, whole[r]);
+    }
+    var n = Math.floor(r / index.shard) + 1;
+    return built(r, loaded[n][r - (n - 1) * index.shard]);
+  }
+
+  function cell(tr, tag) {
+    var c = document.createElement(tag);
+    tr.appendChild(c);
+    return c;
+  }
+
+  function link(parent, text, href) {
+    var a = document.createElement("a");
+    a.textContent = text;
+    a.href = word("root") + href;
+    parent.appendChild(a);
+    return a;
+  }
+
+  // links lists options of dim by their positions in index.json and says
+  // how many more there are.
+  function links(td, dim, positions, total) {
+    positions.forEach(function (i, k) {
+      var o = index[dim][i];
+      if (k > 0) {
+        td.appendChild(document.createTextNode(", "));
+      }
+      link(td, o[1], href(dim, o[0]));
+    });
+    if (total > positions.length) {
+      // The rest are on the row's own page, which the text links to.
+      td.appendChild(document.createTextNode(" +" + (total - positions.length)));
+    }
+  }
+
+  // built makes a row from its entry [text, severity, link, personas,
+  // stages, touchpoints, owners, owner count]; personas and touchpoints
+  // are counts, listed on the row's own page, which the text links to.
+  function built(r, d) {
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-row", String(r));
+    var num = cell(tr, "td");
+    num.className = "num";
+    num.textContent = String(r + 1);
+    var sev = document.createElement("b");
+    sev.className = "sev-" + d[1];
+    var s = option("severity", d[1]);
+    sev.textContent = s >= 0 ? index.severity[s][1] : d[1];
+    cell(tr, "td").appendChild(sev);
+    var th = cell(tr, "th");
+    th.scope = "row";
+    link(th, d[0], d[2]);
+    cell(tr, "td").textContent = String(d[3]);
+    links(cell(tr, "td"), "stage", d[4], d[4].length);
+    cell(tr, "td").textContent = String(d[5]);
+    links(cell(tr, "td"), "owner", d[6], d[7]);
+    return tr;
+  }
+
+  function failed() {
+    show(false);
+    status.textContent = word("failed");
+  }
+
+  function options(dim, list) {
+    var select = form.elements[dim];
+    var keep = select.value;
+    while (select.options.length > 1) {
+      select.remove(1);
+    }
+    list.forEach(function (o) {
+      var opt = document.createElement("option");
+      opt.value = o[0];
+      opt.textContent = o[2] === "" ? o[1] : o[1] + " (" + o[2] + ")";
+      select.appendChild(opt);
+    });
+    select.value = keep;
+  }
+
+  // lazy fills the options of sparse filter dim from its file when the
+  // reader comes to it; until then it holds only the chosen one.
+  function lazy(dim, chosen) {
+    var select = form.elements[dim];
+    if (chosen) {
+      get(dim + "/" + encodeURIComponent(chosen) + ".json").then(function (data) {
+        if (!full[dim]) {
+          options(dim, [[chosen, data.title, data.rows.length]]);
+          select.value = chosen;
+        }
+      }, function () {});
+    }
+    var load = function () {
+      select.removeEventListener("focus", load);
+      select.removeEventListener("pointerenter", load);
+      get(dim + ".json").then(function (list) {
+        full[dim] = true;
+        options(dim, list);
+      }).catch(failed);
+    };
+    select.addEventListener("focus", load);
+    select.addEventListener("pointerenter", load);
+  }
+
+  form.hidden = false;
+  status.textContent = word("loading");
+  get("index.json").then(function (data) {
+    index = data;
+    var q = new URLSearchParams(location.search);
+    DIMS.forEach(function (dim) {
+      var v = q.get(dim) || "";
+      if (sparse(dim)) {
+        lazy(dim, v);
+        if (v) {
+          // Chosen before its options load: an option of its own.
+          options(dim, [[v, v, ""]]);
+        }
+      } else {
+        options(dim, index[dim]);
+      }
+      if (v && option(dim, v) >= 0) {
+        form.elements[dim].value = v;
+      }
+    });
+    form.addEventListener("change", function () {
+      shown = STEP;
+      apply().catch(failed);
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () {
+        shown = STEP;
+        apply().catch(failed);
+      });
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+    });
+    return apply();
+  }).catch(failed);
+})();
