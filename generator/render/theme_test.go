@@ -46,7 +46,7 @@ func TestOpenThemeOverlaysFileByFile(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Path)
 	}
-	if got := strings.Join(names, " "); got != "static/cxatlas.css static/logo.svg" {
+	if got := strings.Join(names, " "); got != "static/cxatlas.css static/favicon.svg static/logo.svg" {
 		t.Errorf("static files = %s", got)
 	}
 	s := linkSet(t, testConfig(), exampleSet())

@@ -105,9 +105,9 @@ func curveDesc(p *site.Persona, sc config.Scale, cat *i18n.Catalogue) string {
 func writeBands(b *svgBuf, bands []Band, w int, cat *i18n.Catalogue) {
 	b.raw(`<rect width="`)
 	b.int(w)
-	b.raw(`" height="` + strconv.Itoa(curveHeight) + `" fill="` + colBandB + `"/>`)
+	b.raw(`" height="` + strconv.Itoa(curveHeight) + `" class="c-bg"/>`)
 	if len(bands) > 0 {
-		b.raw(`<path fill="` + colBandA + `" d="`)
+		b.raw(`<path class="c-band" d="`)
 	}
 	for i, bd := range bands {
 		if i%2 == 0 {
@@ -124,7 +124,7 @@ func writeBands(b *svgBuf, bands []Band, w int, cat *i18n.Catalogue) {
 		b.raw(`"/>`)
 	}
 	if len(bands) > 1 {
-		b.raw(`<path stroke="` + colGrid + `" d="`)
+		b.raw(`<path class="c-grid" d="`)
 		for _, bd := range bands[1:] {
 			b.raw("M")
 			b.int(bd.First * StepWidth)
@@ -132,7 +132,7 @@ func writeBands(b *svgBuf, bands []Band, w int, cat *i18n.Catalogue) {
 		}
 		b.raw(`"/>`)
 	}
-	b.raw(`<g font-weight="600" fill="` + colInk + `">`)
+	b.raw(`<g font-weight="600" class="c-ink">`)
 	for _, bd := range bands {
 		title := stageTitle(bd.Stage, cat)
 		short := truncate(title, (len(bd.Steps)*StepWidth-20)/8)
@@ -156,7 +156,7 @@ func writeCriticalColumns(b *svgBuf, steps []*site.Step) {
 	for i, st := range steps {
 		if st.Critical {
 			if !open {
-				b.raw(`<path fill="` + colCritBand + `" d="`)
+				b.raw(`<path class="c-crit-band" d="`)
 				open = true
 			}
 			b.raw("M")
@@ -179,7 +179,7 @@ func writeCriticalColumns(b *svgBuf, steps []*site.Step) {
 
 // writeGrid draws a line per tick of the scale, the zero line darker.
 func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i18n.Catalogue) {
-	b.raw(`<path stroke="` + colGrid + `" stroke-dasharray="2 4" d="`)
+	b.raw(`<path class="c-grid" stroke-dasharray="2 4" d="`)
 	for _, v := range ticks(sc) {
 		if v != 0 {
 			b.raw("M0 ")
@@ -190,7 +190,7 @@ func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i
 	}
 	b.raw(`"/>`)
 	if sc.Min <= 0 && sc.Max >= 0 {
-		b.raw(`<path stroke="` + colZero + `" stroke-width="1.5" d="M0 `)
+		b.raw(`<path class="c-zero" stroke-width="1.5" d="M0 `)
 		b.num(ax.y(0))
 		b.raw("H")
 		b.int(w)
@@ -203,7 +203,7 @@ func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i
 	if sc.Min < 0 && sc.Max > 0 {
 		labels = append(labels, 0)
 	}
-	b.raw(`<g font-size="10" fill="` + colMuted + `" ` + haloAttrs + `>`)
+	b.raw(`<g font-size="10" class="halo c-muted" ` + haloAttrs + `>`)
 	for _, bd := range bands {
 		for _, v := range labels {
 			b.raw(`<text x="`)
@@ -249,12 +249,12 @@ func writeSegments(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
 	if len(solid.b) > 0 {
 		b.raw(`<path d="`)
 		b.b = append(b.b, solid.b...)
-		b.raw(`" fill="none" stroke="` + colLine + `" stroke-width="2.5" stroke-linecap="round"/>` + "\n")
+		b.raw(`" class="c-line" fill="none" stroke-width="2.5" stroke-linecap="round"/>` + "\n")
 	}
 	if len(dashed.b) > 0 {
 		b.raw(`<path d="`)
 		b.b = append(b.b, dashed.b...)
-		b.raw(`" fill="none" stroke="` + colLine + `" stroke-width="2.5" stroke-dasharray="` + assumedDash + `"/>` + "\n")
+		b.raw(`" class="c-line" fill="none" stroke-width="2.5" stroke-dasharray="` + assumedDash + `"/>` + "\n")
 	}
 }
 
@@ -268,7 +268,7 @@ func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, cat *
 			continue
 		}
 		if !gaps {
-			b.raw(`<g font-size="11" font-style="italic" fill="` + colMuted + `" text-anchor="middle">`)
+			b.raw(`<g font-size="11" font-style="italic" class="c-muted" text-anchor="middle">`)
 			gaps = true
 		}
 		b.raw(`<text x="`)
@@ -282,7 +282,7 @@ func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, cat *
 	if gaps {
 		b.raw("</g>\n")
 	}
-	b.raw(`<g text-anchor="middle" font-weight="700" fill="` + colInk + `" ` + haloAttrs + `>`)
+	b.raw(`<g text-anchor="middle" font-weight="700" class="halo c-ink" ` + haloAttrs + `>`)
 	for i, st := range steps {
 		if st.HasEmotion {
 			writePoint(b, st, i, ax, sc, cat)
@@ -301,21 +301,21 @@ func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, cat 
 	b.text(pointTitle(st, cat))
 	b.raw("</title>")
 	if st.Critical {
-		circle(b, x, y, ringRadius, `fill="none" stroke="`+colCritical+`"`)
+		circle(b, x, y, ringRadius, `class="c-crit-ring" fill="none"`)
 		b.raw(`<text x="`)
 		b.num(x)
 		b.raw(`" y="`)
 		b.num(y + ringRadius + 14)
-		b.raw(`" font-size="11" fill="` + colCritical + `">`)
+		b.raw(`" font-size="11" class="c-crit">`)
 		b.text(cat.T("chart.critical"))
 		b.raw(`</text>`)
 	}
-	colour := emotionColour(st.Emotion)
+	class := emotionClass(st.Emotion)
 	if st.Assumed {
 		// A hollow point: its ring is drawn over the fill, not under it.
-		circle(b, x, y, pointRadius, `fill="#ffffff" stroke="`+colour+`" stroke-width="2.5" paint-order="normal"`)
+		circle(b, x, y, pointRadius, `class="`+class+` hollow" stroke-width="2.5" paint-order="normal"`)
 	} else {
-		circle(b, x, y, pointRadius, `fill="`+colour+`"`)
+		circle(b, x, y, pointRadius, `class="`+class+`"`)
 	}
 	labelY := y - 11
 	if st.Critical {
