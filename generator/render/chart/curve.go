@@ -38,19 +38,35 @@ const (
 // element.
 func Curve(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
 	sc = validScale(sc)
-	n := max(len(p.Steps), 1)
+	return drawCurve(p.Steps, sc, "group", id, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat), true, cat)
+}
+
+// CurvePart draws the curve of steps, a run of persona p's steps, as
+// Curve does but as one picture whose points link nowhere: the printed
+// journey map draws a part of the curve over each part of the grid. id
+// must be unique on the page.
+func CurvePart(p *site.Persona, steps []*site.Step, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
+	sc = validScale(sc)
+	desc := cat.Format("chart.curve_desc", "n", cat.Int(len(steps)), "min", cat.Signed(sc.Min), "max", cat.Signed(sc.Max))
+	return drawCurve(steps, sc, "img", id, cat.Format("chart.curve_title", "persona", p.Title), desc, false, cat)
+}
+
+// drawCurve draws steps on scale sc; linked makes each point a link to
+// its step's column.
+func drawCurve(steps []*site.Step, sc config.Scale, role, id, title, desc string, linked bool, cat *i18n.Catalogue) template.HTML {
+	n := max(len(steps), 1)
 	w := n * StepWidth
 	ax := yAxis{min: sc.Min, max: sc.Max, top: curveTitleH + curvePadTop, height: curvePlotH}
 
 	// About 300 bytes a step: a buffer that never grows.
-	b := &svgBuf{b: make([]byte, 0, 2048+320*len(p.Steps))}
-	b.raw(openSVG("chart-curve", "group", id, w, curveHeight, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat)))
-	bands := Bands(p.Steps)
+	b := &svgBuf{b: make([]byte, 0, 2048+320*len(steps))}
+	b.raw(openSVG("chart-curve", role, id, w, curveHeight, title, desc))
+	bands := Bands(steps)
 	writeBands(b, bands, w, cat)
-	writeCriticalColumns(b, p.Steps)
+	writeCriticalColumns(b, steps)
 	writeGrid(b, w, sc, ax, bands, cat)
-	writeSegments(b, p.Steps, ax, sc)
-	writePoints(b, p.Steps, ax, sc, cat)
+	writeSegments(b, steps, ax, sc)
+	writePoints(b, steps, ax, sc, linked, cat)
 	b.raw(`</svg>`)
 	// Safe: every piece of writer text above went through esc. b is not
 	// written to again, so the string can share its bytes rather than copy
@@ -261,7 +277,7 @@ func writeSegments(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
 // writePoints draws each step: its point and value, a ring and label when
 // it is critical, or a "no score" note where the curve has a gap. Points
 // and labels inherit the white halo that keeps them readable over lines.
-func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, cat *i18n.Catalogue) {
+func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, linked bool, cat *i18n.Catalogue) {
 	gaps := false
 	for i, st := range steps {
 		if st.HasEmotion {
@@ -285,21 +301,23 @@ func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, cat *
 	b.raw(`<g text-anchor="middle" font-weight="700" class="halo c-ink" ` + haloAttrs + `>`)
 	for i, st := range steps {
 		if st.HasEmotion {
-			writePoint(b, st, i, ax, sc, cat)
+			writePoint(b, st, i, ax, sc, linked, cat)
 		}
 	}
 	b.raw("</g>")
 }
 
-// writePoint draws one scored step as a link to its column.
-func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, cat *i18n.Catalogue) {
+// writePoint draws one scored step, as a link to its column when linked.
+func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, linked bool, cat *i18n.Catalogue) {
 	x := centre(i)
 	y := ax.y(clamp(float64(st.Emotion), sc))
-	b.raw(`<a href="#`)
-	b.text(st.Anchor)
-	b.raw(`"><title>`)
-	b.text(pointTitle(st, cat))
-	b.raw("</title>")
+	if linked {
+		b.raw(`<a href="#`)
+		b.text(st.Anchor)
+		b.raw(`"><title>`)
+		b.text(pointTitle(st, cat))
+		b.raw("</title>")
+	}
 	if st.Critical {
 		circle(b, x, y, ringRadius, `class="c-crit-ring" fill="none"`)
 		b.raw(`<text x="`)
@@ -327,7 +345,11 @@ func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, cat 
 	b.num(labelY)
 	b.raw(`">`)
 	b.raw(cat.Signed(st.Emotion))
-	b.raw("</text></a>\n")
+	if linked {
+		b.raw("</text></a>\n")
+	} else {
+		b.raw("</text>\n")
+	}
 }
 
 // circle writes a circle with the given paint attributes.
