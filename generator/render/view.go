@@ -52,9 +52,9 @@ type layout struct {
 	Lang, DocTitle string
 	// SiteTitle is the portal's title.
 	SiteTitle string
-	// Home, CSS and Data link to the home page, the stylesheet and
-	// data.json; Icon to the favicon.
-	Home, CSS, Data, Icon string
+	// Home, CSS, Icon and Data link to the home page, the stylesheet,
+	// the favicon and data.json.
+	Home, CSS, Icon, Data string
 	// Nav holds the entries of the site navigation.
 	Nav []navEntry
 	// Edit links to the page's source; empty when not set up.
@@ -86,7 +86,7 @@ func (c *common) layout() layout {
 	nav := c.words.nav
 	return layout{
 		Lang: c.Config.Language, DocTitle: title, SiteTitle: c.Site.Title, Edit: c.Edit,
-		Home: c.Link.Home(), CSS: c.Link.To("static/cxatlas.css"), Data: c.Link.To("data.json"), Icon: c.Link.To("static/favicon.svg"),
+		Home: c.Link.Home(), CSS: c.Link.To("static/cxatlas.css"), Icon: c.Link.To("static/favicon.svg"), Data: c.Link.To("data.json"),
 		Nav: []navEntry{
 			{c.Link.Home(), nav["home"], c.Current("home")},
 			{c.Link.To("personas/"), nav["personas"], c.Current("personas")},
