@@ -100,7 +100,7 @@ func printRow(m *markup, p *site.Persona, steps []*site.Step, ln printLane, sc c
 		m.raw(`<td class="curve-cell" colspan="`)
 		m.int(len(steps))
 		m.raw(`">`)
-		m.raw(string(chart.CurvePart(p, steps, sc, "print-curve-"+strconv.Itoa(steps[0].Index), w.cat)))
+		m.raw(string(chart.CurvePart(steps, sc, w.cat)))
 		m.raw("</td></tr>")
 		return
 	}
@@ -123,7 +123,12 @@ func printLanes(g *journeyGrid, sc config.Scale, w *words) []printLane {
 		}
 	}
 	add(g.Touchpoints, "map.lane.touchpoints", func(m *markup, st *site.Step) {
-		list(m, st.Touchpoints, func(tp *site.Touchpoint) { m.text(tp.Title) })
+		for i, tp := range st.Touchpoints {
+			if i > 0 {
+				m.raw(" · ")
+			}
+			m.text(tp.Title)
+		}
 	})
 	add(g.Thoughts, "map.lane.thoughts", func(m *markup, st *site.Step) {
 		if st.Thought != "" {

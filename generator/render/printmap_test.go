@@ -36,8 +36,8 @@ func TestPrintMapParts(t *testing.T) {
 					t.Errorf("%s part %d lacks the lane %s", p.ID, i+1, lane)
 				}
 			}
-			if strings.Count(pt, "<svg") != 1 || !strings.Contains(pt, `role="img"`) {
-				t.Errorf("%s part %d: want one curve drawn as a picture", p.ID, i+1)
+			if strings.Count(pt, "<svg") != 1 || !strings.Contains(pt, `aria-hidden="true"`) {
+				t.Errorf("%s part %d: want one curve, hidden from assistive technology", p.ID, i+1)
 			}
 			if strings.Contains(pt, "<a href=\"#") || strings.Contains(pt, ` id="step-`) {
 				t.Errorf("%s part %d repeats the step anchors or their links", p.ID, i+1)

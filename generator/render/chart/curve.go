@@ -38,29 +38,33 @@ const (
 // element.
 func Curve(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
 	sc = validScale(sc)
-	return drawCurve(p.Steps, sc, "group", id, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat), true, cat)
+	open := openSVG("chart-curve", "group", id, max(len(p.Steps), 1)*StepWidth, curveHeight, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat))
+	return drawCurve(p.Steps, sc, open, true, cat)
 }
 
 // CurvePart draws the curve of steps, a run of persona p's steps, as
-// Curve does but as one picture whose points link nowhere: the printed
-// journey map draws a part of the curve over each part of the grid. id
-// must be unique on the page.
-func CurvePart(p *site.Persona, steps []*site.Step, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
-	sc = validScale(sc)
-	desc := cat.Format("chart.curve_desc", "n", cat.Int(len(steps)), "min", cat.Signed(sc.Min), "max", cat.Signed(sc.Max))
-	return drawCurve(steps, sc, "img", id, cat.Format("chart.curve_title", "persona", p.Title), desc, false, cat)
+// Curve does but for the printed journey map, which draws a part of the
+// curve over each part of the grid: the points link nowhere, and the
+// picture is hidden from assistive technology and names no font, which
+// the page sets, as the grid around it tells the same. Printed maps repeat
+// every step, so the markup is kept short.
+func CurvePart(steps []*site.Step, sc config.Scale, cat *i18n.Catalogue) template.HTML {
+	w := max(len(steps), 1) * StepWidth
+	open := `<svg class="chart chart-curve" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + strconv.Itoa(w) + " " + strconv.Itoa(curveHeight) +
+		`" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(curveHeight) + `" aria-hidden="true" font-size="12">` + "\n"
+	return drawCurve(steps, validScale(sc), open, false, cat)
 }
 
-// drawCurve draws steps on scale sc; linked makes each point a link to
-// its step's column.
-func drawCurve(steps []*site.Step, sc config.Scale, role, id, title, desc string, linked bool, cat *i18n.Catalogue) template.HTML {
+// drawCurve draws steps on scale sc in the root element open; linked makes
+// each point a link to its step's column.
+func drawCurve(steps []*site.Step, sc config.Scale, open string, linked bool, cat *i18n.Catalogue) template.HTML {
 	n := max(len(steps), 1)
 	w := n * StepWidth
 	ax := yAxis{min: sc.Min, max: sc.Max, top: curveTitleH + curvePadTop, height: curvePlotH}
 
 	// About 300 bytes a step: a buffer that never grows.
 	b := &svgBuf{b: make([]byte, 0, 2048+320*len(steps))}
-	b.raw(openSVG("chart-curve", role, id, w, curveHeight, title, desc))
+	b.raw(open)
 	bands := Bands(steps)
 	writeBands(b, bands, w, cat)
 	writeCriticalColumns(b, steps)
