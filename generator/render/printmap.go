@@ -10,7 +10,7 @@ import (
 )
 
 // PrintSteps is how many steps of a journey map go on one printed page. The
-// print stylesheet gives each step column 42 mm of a landscape A4 page, so
+// print stylesheet gives each step column 41 mm of a landscape A4 page, so
 // the text of a cell stays at 8 pt.
 const PrintSteps = 6
 
