@@ -39,7 +39,7 @@ type Markdown struct {
 func NewMarkdown(unsafe bool) *Markdown {
 	m := &Markdown{unsafe: unsafe}
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&rawHTMLRenderer{unsafe: unsafe}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(&rawHTMLRenderer{unsafe: unsafe}, 100), util.Prioritized(taskCheckBoxRenderer{}, 100)),
 	}
 	if unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())

@@ -149,11 +149,16 @@ func evidenceList(m *markup, st *site.Step, w *words) {
 			m.text(e.Text)
 			return
 		}
-		text := e.Text
-		if text == "" {
-			text = e.URL
+		if e.Text != "" && e.Text != e.URL {
+			m.link(e.URL, e.Text)
+			return
 		}
-		m.link(e.URL, text)
+		// A link that shows its address: print need not repeat it.
+		m.raw(`<a class="url" href="`)
+		m.href(e.URL)
+		m.raw(`">`)
+		m.text(e.URL)
+		m.raw(`</a>`)
 	})
 }
 

@@ -95,6 +95,8 @@ type personaView struct {
 	// Overview is the chart of the whole journey that opens the map.
 	Overview template.HTML
 	Grid     journeyGrid
+	// Print holds the journey map cut into parts for print; see printMap.
+	Print template.HTML
 	// StageRows holds the rows of the table of emotion by stage.
 	StageRows template.HTML
 	// CriticalItems holds an item of the list of critical points per
@@ -173,6 +175,7 @@ func newPersonaView(c common, p *site.Persona) *personaView {
 		}
 	}
 	v.Grid = newJourneyGrid(p, v.Bands, rollups, c.Link, c.words)
+	v.Print = printMap(p, &v.Grid, c.Config.Emotion, c.words)
 	v.StageRows = stageRows(p.Stages, c.Config.Emotion, c.Link, c.words)
 	v.CriticalItems = criticalItems(p.Critical, c.words)
 	return &v

@@ -146,7 +146,7 @@ func TestCurveDrawsGapsDashesAndCriticalPoints(t *testing.T) {
 	}
 	// Steps 1 and 3 are not adjacent: the gap at step 2 leaves no segment.
 	segments := ""
-	for _, m := range regexp.MustCompile(`<path d="([^"]*)" fill="none"`).FindAllStringSubmatch(svg, -1) {
+	for _, m := range regexp.MustCompile(`<path d="([^"]*)" class="c-line" fill="none"`).FindAllStringSubmatch(svg, -1) {
 		segments += m[1]
 	}
 	if n := strings.Count(segments, "M"); n != 1 {
@@ -220,10 +220,10 @@ func TestOverlayCapsAndStyles(t *testing.T) {
 		t.Errorf("unscored persona chosen: %s", shown[0].Title)
 	}
 	svg := string(Overlay(shown, ss, scale, "o", english()))
-	if got := strings.Count(svg, `class="legend"`); got != MaxOverlay {
+	if got := strings.Count(svg, `class="legend s`); got != MaxOverlay {
 		t.Errorf("legend entries = %d, want %d", got, MaxOverlay)
 	}
-	dashes := regexp.MustCompile(`<g class="series"><path [^>]*?(stroke-dasharray="[^"]*")?/>`).FindAllStringSubmatch(svg, -1)
+	dashes := regexp.MustCompile(`<g class="series s\d"><path [^>]*?(stroke-dasharray="[^"]*")?/>`).FindAllStringSubmatch(svg, -1)
 	seen := map[string]bool{}
 	for _, d := range dashes {
 		seen[d[1]] = true
@@ -307,3 +307,45 @@ func TestBands(t *testing.T) {
 
 // english is the English catalogue of the default theme.
 func english() *i18n.Catalogue { return i18n.Default("en") }
+
+// TestChartsTakeColoursFromTheStylesheet checks that no chart paints with a
+// colour of its own: every colour comes from a class the theme styles, so
+// the dark scheme and print restyle the charts.
+func TestChartsTakeColoursFromTheStylesheet(t *testing.T) {
+	ss := stages("Search", "Buy")
+	p := persona("P", ss, -2, 0, 2)
+	p.Steps[0].Critical = true
+	p.Steps[1].Assumed = true
+	p.Critical = []*site.Step{p.Steps[0]}
+	var ps []*site.Persona
+	for i := range MaxOverlay {
+		ps = append(ps, persona("P"+itoa(i), ss, i%5-2, 1))
+	}
+	charts := map[string]string{
+		"curve":   string(Curve(p, scale, "c", english())),
+		"overlay": string(Overlay(ps, ss, scale, "o", english())),
+	}
+	colour := regexp.MustCompile(`(fill|stroke)="(#|rgb|[a-z]+)[^"]*"`)
+	for name, svg := range charts {
+		for _, m := range colour.FindAllString(svg, -1) {
+			if m != `fill="none"` && m != `fill="currentColor"` && m != `stroke="currentColor"` {
+				t.Errorf("%s paints with its own colour: %s", name, m)
+			}
+		}
+		for _, class := range []string{"c-bg", "c-band", "c-grid", "c-ink"} {
+			if name == "curve" && !strings.Contains(svg, class) {
+				t.Errorf("%s lacks class %s", name, class)
+			}
+		}
+	}
+	for _, class := range []string{"emo-neg", "emo-neu hollow", "emo-pos", "c-crit-ring", "c-crit-band", "halo"} {
+		if !strings.Contains(charts["curve"], class) {
+			t.Errorf("curve lacks class %q", class)
+		}
+	}
+	for i := 1; i <= MaxOverlay; i++ {
+		if !strings.Contains(charts["overlay"], `class="series s`+itoa(i)+`"`) {
+			t.Errorf("overlay lacks series class s%d", i)
+		}
+	}
+}

@@ -38,19 +38,39 @@ const (
 // element.
 func Curve(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
 	sc = validScale(sc)
-	n := max(len(p.Steps), 1)
+	open := openSVG("chart-curve", "group", id, max(len(p.Steps), 1)*StepWidth, curveHeight, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat))
+	return drawCurve(p.Steps, sc, open, true, cat)
+}
+
+// CurvePart draws the curve of steps, a run of persona p's steps, as
+// Curve does but for the printed journey map, which draws a part of the
+// curve over each part of the grid: the points link nowhere, and the
+// picture is hidden from assistive technology and names no font, which
+// the page sets, as the grid around it tells the same. Printed maps repeat
+// every step, so the markup is kept short.
+func CurvePart(steps []*site.Step, sc config.Scale, cat *i18n.Catalogue) template.HTML {
+	w := max(len(steps), 1) * StepWidth
+	open := `<svg class="chart chart-curve" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + strconv.Itoa(w) + " " + strconv.Itoa(curveHeight) +
+		`" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(curveHeight) + `" aria-hidden="true" font-size="12">` + "\n"
+	return drawCurve(steps, validScale(sc), open, false, cat)
+}
+
+// drawCurve draws steps on scale sc in the root element open; linked makes
+// each point a link to its step's column.
+func drawCurve(steps []*site.Step, sc config.Scale, open string, linked bool, cat *i18n.Catalogue) template.HTML {
+	n := max(len(steps), 1)
 	w := n * StepWidth
 	ax := yAxis{min: sc.Min, max: sc.Max, top: curveTitleH + curvePadTop, height: curvePlotH}
 
 	// About 300 bytes a step: a buffer that never grows.
-	b := &svgBuf{b: make([]byte, 0, 2048+320*len(p.Steps))}
-	b.raw(openSVG("chart-curve", "group", id, w, curveHeight, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat)))
-	bands := Bands(p.Steps)
+	b := &svgBuf{b: make([]byte, 0, 2048+320*len(steps))}
+	b.raw(open)
+	bands := Bands(steps)
 	writeBands(b, bands, w, cat)
-	writeCriticalColumns(b, p.Steps)
+	writeCriticalColumns(b, steps)
 	writeGrid(b, w, sc, ax, bands, cat)
-	writeSegments(b, p.Steps, ax, sc)
-	writePoints(b, p.Steps, ax, sc, cat)
+	writeSegments(b, steps, ax, sc)
+	writePoints(b, steps, ax, sc, linked, cat)
 	b.raw(`</svg>`)
 	// Safe: every piece of writer text above went through esc. b is not
 	// written to again, so the string can share its bytes rather than copy
@@ -105,9 +125,9 @@ func curveDesc(p *site.Persona, sc config.Scale, cat *i18n.Catalogue) string {
 func writeBands(b *svgBuf, bands []Band, w int, cat *i18n.Catalogue) {
 	b.raw(`<rect width="`)
 	b.int(w)
-	b.raw(`" height="` + strconv.Itoa(curveHeight) + `" fill="` + colBandB + `"/>`)
+	b.raw(`" height="` + strconv.Itoa(curveHeight) + `" class="c-bg"/>`)
 	if len(bands) > 0 {
-		b.raw(`<path fill="` + colBandA + `" d="`)
+		b.raw(`<path class="c-band" d="`)
 	}
 	for i, bd := range bands {
 		if i%2 == 0 {
@@ -124,7 +144,7 @@ func writeBands(b *svgBuf, bands []Band, w int, cat *i18n.Catalogue) {
 		b.raw(`"/>`)
 	}
 	if len(bands) > 1 {
-		b.raw(`<path stroke="` + colGrid + `" d="`)
+		b.raw(`<path class="c-grid" d="`)
 		for _, bd := range bands[1:] {
 			b.raw("M")
 			b.int(bd.First * StepWidth)
@@ -132,7 +152,7 @@ func writeBands(b *svgBuf, bands []Band, w int, cat *i18n.Catalogue) {
 		}
 		b.raw(`"/>`)
 	}
-	b.raw(`<g font-weight="600" fill="` + colInk + `">`)
+	b.raw(`<g font-weight="600" class="c-ink">`)
 	for _, bd := range bands {
 		title := stageTitle(bd.Stage, cat)
 		short := truncate(title, (len(bd.Steps)*StepWidth-20)/8)
@@ -156,7 +176,7 @@ func writeCriticalColumns(b *svgBuf, steps []*site.Step) {
 	for i, st := range steps {
 		if st.Critical {
 			if !open {
-				b.raw(`<path fill="` + colCritBand + `" d="`)
+				b.raw(`<path class="c-crit-band" d="`)
 				open = true
 			}
 			b.raw("M")
@@ -179,7 +199,7 @@ func writeCriticalColumns(b *svgBuf, steps []*site.Step) {
 
 // writeGrid draws a line per tick of the scale, the zero line darker.
 func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i18n.Catalogue) {
-	b.raw(`<path stroke="` + colGrid + `" stroke-dasharray="2 4" d="`)
+	b.raw(`<path class="c-grid" stroke-dasharray="2 4" d="`)
 	for _, v := range ticks(sc) {
 		if v != 0 {
 			b.raw("M0 ")
@@ -190,7 +210,7 @@ func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i
 	}
 	b.raw(`"/>`)
 	if sc.Min <= 0 && sc.Max >= 0 {
-		b.raw(`<path stroke="` + colZero + `" stroke-width="1.5" d="M0 `)
+		b.raw(`<path class="c-zero" stroke-width="1.5" d="M0 `)
 		b.num(ax.y(0))
 		b.raw("H")
 		b.int(w)
@@ -203,7 +223,7 @@ func writeGrid(b *svgBuf, w int, sc config.Scale, ax yAxis, bands []Band, cat *i
 	if sc.Min < 0 && sc.Max > 0 {
 		labels = append(labels, 0)
 	}
-	b.raw(`<g font-size="10" fill="` + colMuted + `" ` + haloAttrs + `>`)
+	b.raw(`<g font-size="10" class="halo c-muted" ` + haloAttrs + `>`)
 	for _, bd := range bands {
 		for _, v := range labels {
 			b.raw(`<text x="`)
@@ -249,26 +269,26 @@ func writeSegments(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale) {
 	if len(solid.b) > 0 {
 		b.raw(`<path d="`)
 		b.b = append(b.b, solid.b...)
-		b.raw(`" fill="none" stroke="` + colLine + `" stroke-width="2.5" stroke-linecap="round"/>` + "\n")
+		b.raw(`" class="c-line" fill="none" stroke-width="2.5" stroke-linecap="round"/>` + "\n")
 	}
 	if len(dashed.b) > 0 {
 		b.raw(`<path d="`)
 		b.b = append(b.b, dashed.b...)
-		b.raw(`" fill="none" stroke="` + colLine + `" stroke-width="2.5" stroke-dasharray="` + assumedDash + `"/>` + "\n")
+		b.raw(`" class="c-line" fill="none" stroke-width="2.5" stroke-dasharray="` + assumedDash + `"/>` + "\n")
 	}
 }
 
 // writePoints draws each step: its point and value, a ring and label when
 // it is critical, or a "no score" note where the curve has a gap. Points
 // and labels inherit the white halo that keeps them readable over lines.
-func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, cat *i18n.Catalogue) {
+func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, linked bool, cat *i18n.Catalogue) {
 	gaps := false
 	for i, st := range steps {
 		if st.HasEmotion {
 			continue
 		}
 		if !gaps {
-			b.raw(`<g font-size="11" font-style="italic" fill="` + colMuted + `" text-anchor="middle">`)
+			b.raw(`<g font-size="11" font-style="italic" class="c-muted" text-anchor="middle">`)
 			gaps = true
 		}
 		b.raw(`<text x="`)
@@ -282,40 +302,42 @@ func writePoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, cat *
 	if gaps {
 		b.raw("</g>\n")
 	}
-	b.raw(`<g text-anchor="middle" font-weight="700" fill="` + colInk + `" ` + haloAttrs + `>`)
+	b.raw(`<g text-anchor="middle" font-weight="700" class="halo c-ink" ` + haloAttrs + `>`)
 	for i, st := range steps {
 		if st.HasEmotion {
-			writePoint(b, st, i, ax, sc, cat)
+			writePoint(b, st, i, ax, sc, linked, cat)
 		}
 	}
 	b.raw("</g>")
 }
 
-// writePoint draws one scored step as a link to its column.
-func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, cat *i18n.Catalogue) {
+// writePoint draws one scored step, as a link to its column when linked.
+func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, linked bool, cat *i18n.Catalogue) {
 	x := centre(i)
 	y := ax.y(clamp(float64(st.Emotion), sc))
-	b.raw(`<a href="#`)
-	b.text(st.Anchor)
-	b.raw(`"><title>`)
-	b.text(pointTitle(st, cat))
-	b.raw("</title>")
+	if linked {
+		b.raw(`<a href="#`)
+		b.text(st.Anchor)
+		b.raw(`"><title>`)
+		b.text(pointTitle(st, cat))
+		b.raw("</title>")
+	}
 	if st.Critical {
-		circle(b, x, y, ringRadius, `fill="none" stroke="`+colCritical+`"`)
+		circle(b, x, y, ringRadius, `class="c-crit-ring" fill="none"`)
 		b.raw(`<text x="`)
 		b.num(x)
 		b.raw(`" y="`)
 		b.num(y + ringRadius + 14)
-		b.raw(`" font-size="11" fill="` + colCritical + `">`)
+		b.raw(`" font-size="11" class="c-crit">`)
 		b.text(cat.T("chart.critical"))
 		b.raw(`</text>`)
 	}
-	colour := emotionColour(st.Emotion)
+	class := emotionClass(st.Emotion)
 	if st.Assumed {
 		// A hollow point: its ring is drawn over the fill, not under it.
-		circle(b, x, y, pointRadius, `fill="#ffffff" stroke="`+colour+`" stroke-width="2.5" paint-order="normal"`)
+		circle(b, x, y, pointRadius, `class="`+class+` hollow" stroke-width="2.5" paint-order="normal"`)
 	} else {
-		circle(b, x, y, pointRadius, `fill="`+colour+`"`)
+		circle(b, x, y, pointRadius, `class="`+class+`"`)
 	}
 	labelY := y - 11
 	if st.Critical {
@@ -327,7 +349,11 @@ func writePoint(b *svgBuf, st *site.Step, i int, ax yAxis, sc config.Scale, cat 
 	b.num(labelY)
 	b.raw(`">`)
 	b.raw(cat.Signed(st.Emotion))
-	b.raw("</text></a>\n")
+	if linked {
+		b.raw("</text></a>\n")
+	} else {
+		b.raw("</text>\n")
+	}
 }
 
 // circle writes a circle with the given paint attributes.

@@ -83,15 +83,15 @@ func overlayDesc(personas []*site.Persona, stages []*site.Stage, sc config.Scale
 func stageX(i int) float64 { return ovLeft + float64(i*ovStageW) + ovStageW/2 }
 
 func writeOverlayAxes(b *strings.Builder, stages []*site.Stage, sc config.Scale, ax yAxis, plotW int, cat *i18n.Catalogue) {
-	fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`, ovLeft, ovTop, plotW, ovPlotH, colBandA)
+	fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" class="c-band"/>`, ovLeft, ovTop, plotW, ovPlotH)
 	for i, st := range stages {
 		x := ovLeft + i*ovStageW
 		if i > 0 {
-			fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s"/>`, x, ovTop, x, ovTop+ovPlotH, colGrid)
+			fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" class="c-grid"/>`, x, ovTop, x, ovTop+ovPlotH)
 		}
 		lines := wrapLines(st.Title, 20, 2)
-		fmt.Fprintf(b, `<text x="%s" y="%d" text-anchor="middle" font-weight="600" fill="%s"><title>%s</title>`,
-			num(stageX(i)), ovTop-10-14*(len(lines)-1), colInk, esc(st.Title))
+		fmt.Fprintf(b, `<text x="%s" y="%d" text-anchor="middle" font-weight="600" class="c-ink"><title>%s</title>`,
+			num(stageX(i)), ovTop-10-14*(len(lines)-1), esc(st.Title))
 		for j, line := range lines {
 			dy := 0
 			if j > 0 {
@@ -103,12 +103,12 @@ func writeOverlayAxes(b *strings.Builder, stages []*site.Stage, sc config.Scale,
 	}
 	for _, v := range ticks(sc) {
 		y := num(ax.y(float64(v)))
-		stroke, extra := colGrid, ` stroke-dasharray="2 4"`
+		class, extra := "c-grid", ` stroke-dasharray="2 4"`
 		if v == 0 {
-			stroke, extra = colZero, ` stroke-width="1.5"`
+			class, extra = "c-zero", ` stroke-width="1.5"`
 		}
-		fmt.Fprintf(b, `<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s"%s/>`, ovLeft, y, ovLeft+plotW, y, stroke, extra)
-		fmt.Fprintf(b, `<text x="%d" y="%s" text-anchor="end" font-size="11" fill="%s">%s</text>`, ovLeft-8, num(ax.y(float64(v))+4), colMuted, cat.Signed(v))
+		fmt.Fprintf(b, `<line x1="%d" y1="%s" x2="%d" y2="%s" class="%s"%s/>`, ovLeft, y, ovLeft+plotW, y, class, extra)
+		fmt.Fprintf(b, `<text x="%d" y="%s" text-anchor="end" font-size="11" class="c-muted">%s</text>`, ovLeft-8, num(ax.y(float64(v))+4), cat.Signed(v))
 	}
 }
 
@@ -133,13 +133,13 @@ func writeSeries(b *strings.Builder, p *site.Persona, i, count, nStages int, ax 
 			fmt.Fprintf(&d, "M%s %sL%s %s", num(xs[k]), num(ys[k]), num(xs[k+1]), num(ys[k+1]))
 		}
 	}
-	fmt.Fprintf(b, `<g class="series">`)
+	fmt.Fprintf(b, `<g class="series %s">`, s.class)
 	if d.Len() > 0 {
 		dash := ""
 		if s.dash != "" {
 			dash = fmt.Sprintf(` stroke-dasharray="%s"`, s.dash)
 		}
-		fmt.Fprintf(b, `<path d="%s" fill="none" stroke="%s" stroke-width="2.5"%s/>`, d.String(), s.colour, dash)
+		fmt.Fprintf(b, `<path d="%s" fill="none" stroke="currentColor" stroke-width="2.5"%s/>`, d.String(), dash)
 	}
 	for _, r := range p.Stages {
 		if r.Stage == nil || r.Stage.Index < 0 || r.Stage.Index >= nStages || !has[r.Stage.Index] {
@@ -174,16 +174,17 @@ func writeLegend(b *strings.Builder, personas []*site.Persona, ax yAxis, w int) 
 		if s.dash != "" {
 			dash = fmt.Sprintf(` stroke-dasharray="%s"`, s.dash)
 		}
-		fmt.Fprintf(b, `<g class="legend"><line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>%s`,
-			x, y, x+44, y, s.colour, dash, marker(s, float64(x+22), float64(y)))
-		fmt.Fprintf(b, `<text x="%d" y="%d" fill="%s">%s</text></g>`+"\n", x+56, y+4, colInk, esc(truncate(p.Title, maxChars)))
+		fmt.Fprintf(b, `<g class="legend %s"><line x1="%d" y1="%d" x2="%d" y2="%d" stroke="currentColor" stroke-width="2.5"%s/>%s`,
+			s.class, x, y, x+44, y, dash, marker(s, float64(x+22), float64(y)))
+		fmt.Fprintf(b, `<text x="%d" y="%d" class="c-ink">%s</text></g>`+"\n", x+56, y+4, esc(truncate(p.Title, maxChars)))
 	}
 }
 
-// marker draws the shape of series s centred on x, y.
+// marker draws the shape of series s centred on x, y, in the current
+// colour its group's class sets.
 func marker(s series, x, y float64) string {
 	r := float64(markerRadius)
-	c := s.colour
+	c := "currentColor"
 	switch s.marker {
 	case "square":
 		return fmt.Sprintf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, num(x-r), num(y-r), num(2*r), num(2*r), c)
@@ -198,7 +199,7 @@ func marker(s series, x, y float64) string {
 	case "cross":
 		return fmt.Sprintf(`<path d="M%s %sL%s %sM%s %sL%s %s" stroke="%s" stroke-width="3"/>`, num(x-r), num(y-r), num(x+r), num(y+r), num(x-r), num(y+r), num(x+r), num(y-r), c)
 	case "ring":
-		return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" fill="#ffffff" stroke="%s" stroke-width="2.5"/>`, num(x), num(y), num(r), c)
+		return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" class="hollow-fill" stroke="%s" stroke-width="2.5"/>`, num(x), num(y), num(r), c)
 	}
 	return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, num(x), num(y), num(r), c)
 }

@@ -182,14 +182,14 @@ func writeOverviewPoints(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scal
 		if st.Critical {
 			circle(b, x(i), y, r+3.5, `class="ov-crit"`)
 		}
-		circle(b, x(i), y, r, `class="ov-pt ov-`+emotionClass(st)+`"`)
+		circle(b, x(i), y, r, `class="ov-pt ov-`+overviewClass(st)+`"`)
 		b.raw("</a>\n")
 	}
 }
 
-// emotionClass names the colour class of a step's point: below, at or
+// overviewClass names the colour class of a step's point: below, at or
 // above zero, hollow when the score is an assumption.
-func emotionClass(st *site.Step) string {
+func overviewClass(st *site.Step) string {
 	c := "neu"
 	switch {
 	case st.Emotion < 0:

@@ -1,59 +1,53 @@
 package chart
 
-// Colours and strokes shared by the charts. Tones are dark enough to keep a
-// 3:1 contrast on white, and every series also differs by dash and marker,
-// so the charts still read in greyscale print.
+// Charts carry no colours of their own: every painted element names a class
+// (c-*, emo-*, s1…s8) and the theme's stylesheet gives each class its colour
+// from the page's custom properties, so a page's colour scheme (light, dark,
+// print) restyles the inline charts with the rest of the page. Every series
+// also differs by dash and marker, so the charts still read in greyscale.
 const (
-	colInk       = "#1f2933"
-	colMuted     = "#52606d"
-	colGrid      = "#d9dee4"
-	colZero      = "#7b8794"
-	colBandA     = "#f5f7fa"
-	colBandB     = "#ffffff"
-	colLine      = "#334e68"
-	colCritical  = "#b42318"
-	colCritBand  = "#fdeceb"
-	colNegative  = "#c2410c"
-	colNeutral   = "#616e7c"
-	colPositive  = "#0f7b4c"
-	haloAttrs    = `stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round"`
+	// haloAttrs go with the class "halo", whose stroke is the surface
+	// colour: text and points stay readable over the lines under them.
+	haloAttrs    = `stroke-width="3" paint-order="stroke" stroke-linejoin="round"`
 	assumedDash  = "6 5"
 	pointRadius  = 5.5
 	ringRadius   = 11
 	markerRadius = 5
 )
 
-// emotionColour picks the fill of a point from the sign of its score.
-func emotionColour(v int) string {
+// emotionClass picks the class that colours a point from the sign of its
+// score.
+func emotionClass(v int) string {
 	switch {
 	case v < 0:
-		return colNegative
+		return "emo-neg"
 	case v > 0:
-		return colPositive
+		return "emo-pos"
 	}
-	return colNeutral
+	return "emo-neu"
 }
 
 // series is how one persona is drawn in the overlay chart.
 type series struct {
-	colour string
+	class  string
 	dash   string
 	marker string
 }
 
 // seriesStyle returns the style of the i-th persona of the overlay chart;
-// colours follow a colour-blind-safe palette, dashes and markers tell series
-// apart without colour.
+// the class sets the series colour (the stylesheet follows a
+// colour-blind-safe palette), dashes and markers tell series apart without
+// colour.
 func seriesStyle(i int) series {
 	styles := [MaxOverlay]series{
-		{"#0b5cad", "", "circle"},
-		{"#c2410c", "9 4", "square"},
-		{"#047857", "2 4", "triangle"},
-		{"#7e22ce", "12 4 3 4", "diamond"},
-		{"#be185d", "5 5", "down"},
-		{"#0e7490", "16 5", "plus"},
-		{"#854d0e", "2 3 2 8", "cross"},
-		{"#1f2933", "8 3 2 3 2 3", "ring"},
+		{"s1", "", "circle"},
+		{"s2", "9 4", "square"},
+		{"s3", "2 4", "triangle"},
+		{"s4", "12 4 3 4", "diamond"},
+		{"s5", "5 5", "down"},
+		{"s6", "16 5", "plus"},
+		{"s7", "2 3 2 8", "cross"},
+		{"s8", "8 3 2 3 2 3", "ring"},
 	}
 	return styles[i%MaxOverlay]
 }

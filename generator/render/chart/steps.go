@@ -82,7 +82,7 @@ func markerShape(shape string) string {
 		// The ring's hollow takes the page's background, not white.
 		return `<circle class="cmp-ring" cx="0" cy="0" r="` + num(markerRadius) + `" stroke="currentColor" stroke-width="2.5"/>`
 	}
-	return marker(series{marker: shape, colour: "currentColor"}, 0, 0)
+	return marker(series{marker: shape}, 0, 0)
 }
 
 func writeStepAxes(b *svgBuf, c explore.Comparison, sc config.Scale, ax yAxis, plotW int, cat *i18n.Catalogue) {
