@@ -98,3 +98,54 @@ func TestSchemeContrast(t *testing.T) {
 		check(marks, 3)
 	}
 }
+
+// TestDarkSchemeRedefinesEveryColour checks that every colour property of
+// the stylesheet, wherever it is declared, is one the dark scheme
+// redefines: a colour declared only for the light scheme would paint a
+// dark page with light-scheme tones.
+func TestDarkSchemeRedefinesEveryColour(t *testing.T) {
+	light, _ := schemeColours(t)
+	css, err := os.ReadFile("../../themes/default/static/cxatlas.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(css)
+	d := strings.Index(s, "(prefers-color-scheme: dark)")
+	block := s[d:]
+	block = block[:strings.Index(block, "\n}")]
+	redefined := map[string]bool{}
+	decl := regexp.MustCompile(`(--[a-z0-9-]+):\s*#[0-9a-f]{3,8}\s*;`)
+	for _, m := range decl.FindAllStringSubmatch(block, -1) {
+		redefined[m[1]] = true
+	}
+	all := map[string]string{}
+	for _, m := range regexp.MustCompile(`(--[a-z0-9-]+):\s*(#[0-9a-f]{6})\s*;`).FindAllStringSubmatch(s, -1) {
+		if all[m[1]] == "" {
+			all[m[1]] = m[2]
+		}
+	}
+	for _, m := range decl.FindAllStringSubmatch(s, -1) {
+		if redefined[m[1]] {
+			continue
+		}
+		if !sameInBothSchemes[m[1]] {
+			t.Errorf("%s is a colour the dark scheme does not redefine", m[1])
+			continue
+		}
+		// A colour kept in both schemes must mark at 3:1 on both surfaces.
+		_, dark := schemeColours(t)
+		for _, bg := range []string{light["--surface"], dark["--surface"]} {
+			if r := contrast(all[m[1]], bg); r < 3 {
+				t.Errorf("%s %s on %s is %.2f:1, want 3:1 in both schemes", m[1], all[m[1]], bg, r)
+			}
+		}
+	}
+}
+
+// sameInBothSchemes lists the colour properties kept as they are in both
+// schemes: the comparison's series are mid tones that mark at 3:1 on a
+// light and a dark surface alike.
+var sameInBothSchemes = map[string]bool{
+	"--cmp-0": true, "--cmp-1": true, "--cmp-2": true, "--cmp-3": true,
+	"--cmp-4": true, "--cmp-5": true, "--cmp-6": true, "--cmp-7": true,
+}
