@@ -103,6 +103,10 @@ func checkReadable(t *testing.T, tab *browsertest.Tab, base, page string) {
 		wide, _ := chromedp.Run(tab.Ctx, chromedp.Evaluate[[]string](strings.ReplaceAll(widestJS, "WIDTH", strconv.Itoa(phoneWidth))))
 		t.Errorf("%s is %d px wide on a %d px screen; too wide: %s", page, width, phoneWidth, strings.Join(wide, ", "))
 	}
+	// No page may log an error, throw, or fail to load a file.
+	for _, e := range tab.Errors() {
+		t.Errorf("%s: the browser reported: %s", page, e)
+	}
 }
 
 // axeColourRules runs the axe-core rules of WCAG 2.1 AA that depend on
