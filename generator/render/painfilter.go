@@ -16,9 +16,11 @@ import (
 //
 //   - index.json names the options of each filter (severity, stage,
 //     persona, touchpoint, owner) with the number of pains each has;
-//   - <filter>/<n>.json lists the rows of the pains of option n (from 1),
-//     as the first row's number and then the gaps between rows, counting
-//     rows from 0 in index order;
+//   - <filter>/<id>.json lists the rows of the pains of option id, as the
+//     first row's number and then the gaps between rows, counting rows
+//     from 0 in index order; persona and touchpoint, with thousands of
+//     options, have instead <filter>/<n>.json, buckets of several options
+//     each with their rows whole (see painbucket.go);
 //   - rows/<n>.json holds rows FilterRowsPerShard*(n-1) onwards, each the
 //     few fields a filtered table shows.
 //
