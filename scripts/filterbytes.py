@@ -2,25 +2,32 @@
 # Usage: scripts/filterbytes.py PUBLISH_DIR (a built portal, such as the large
 # synthetic one). Standard library only.
 # Bytes one filter of the pain-point index transfers: pains.js, index.json,
-# the files of the chosen options, and the row shards of the first 100
-# matches when no chosen option holds its rows whole.
+# the files of the chosen options (for persona and touchpoint the bucket that
+# holds the option, its rows whole), and the row shards of the first 100
+# matches when no chosen option is of those two.
 import json, gzip, random, sys, os
 os.chdir(sys.argv[1] + "/pains/filter")
 ix = json.load(open('index.json'))
-num = lambda v: isinstance(v, (int, float))
+num = lambda v: isinstance(v, dict)  # a sparse filter: persona, touchpoint
 def size(p):
     b = open(p, 'rb').read(); return len(b), len(gzip.compress(b))
-def rows(d, id):
-    data = json.load(open(f'{d}/{id}.json'))
-    if isinstance(data, dict): return [r[0] for r in data['rows']], True
+def ungap(gaps):
     r = 0; out = []
-    for x in data: r += int(x); out.append(r)
-    return out, False
+    for x in gaps: r += int(x); out.append(r)
+    return out
+def file_of(d, id):
+    if not num(ix[d]): return f'{d}/{id}.json'
+    firsts = ix[d]['buckets']  # ids are ASCII here: Python's order is the browser's
+    return f'{d}/{max(n for n, f in enumerate(firsts) if f <= id) + 1}.json'
+def rows(d, id):
+    data = json.load(open(file_of(d, id)))
+    if isinstance(data, dict): return ungap(next(o[2] for o in data['options'] if o[0] == id)), True
+    return ungap(data), False
 opts = {d: (json.load(open(d + '.json')) if num(ix[d]) else ix[d]) for d in ['severity', 'stage', 'persona', 'touchpoint', 'owner']}
 def sim(picks, step=100, open_select=False):
     files = ['../../static/pains.js', 'index.json']; lists = []; whole = False
     for d, id in picks:
-        files.append(f'{d}/{id}.json'); l, w = rows(d, id); lists.append(set(l)); whole |= w
+        files.append(file_of(d, id)); l, w = rows(d, id); lists.append(set(l)); whole |= w
         if open_select and num(ix[d]): files.append(d + '.json')
     m = sorted(set.intersection(*lists))
     if not whole:

@@ -169,7 +169,7 @@ func TestBrowserPainFiltersAcrossPages(t *testing.T) {
 		name, query string
 		keep        func(dataPain) bool
 	}{
-		// A persona's rows come whole in its file; a severity's from the
+		// A persona's rows come whole in its bucket; a severity's from the
 		// shards of rows.
 		{"persona", "persona=" + last.Personas[0], func(p dataPain) bool { return slices.Contains(p.Personas, last.Personas[0]) }},
 		{"severity", "severity=" + last.Severity, func(p dataPain) bool { return p.Severity == last.Severity }},

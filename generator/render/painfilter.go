@@ -16,9 +16,11 @@ import (
 //
 //   - index.json names the options of each filter (severity, stage,
 //     persona, touchpoint, owner) with the number of pains each has;
-//   - <filter>/<n>.json lists the rows of the pains of option n (from 1),
-//     as the first row's number and then the gaps between rows, counting
-//     rows from 0 in index order;
+//   - <filter>/<id>.json lists the rows of the pains of option id, as the
+//     first row's number and then the gaps between rows, counting rows
+//     from 0 in index order; persona and touchpoint, with thousands of
+//     options, have instead <filter>/<n>.json, buckets of several options
+//     each with their rows whole (see painbucket.go);
 //   - rows/<n>.json holds rows FilterRowsPerShard*(n-1) onwards, each the
 //     few fields a filtered table shows.
 //
@@ -40,6 +42,8 @@ var filterDims = [...]string{"severity", "stage", "persona", "touchpoint", "owne
 // index and, for each pain, which options it has.
 type painFilter struct {
 	dims [len(filterDims)][]*filterOption
+	// buckets are the files of the sparse filters.
+	buckets [len(filterDims)][]filterBucket
 	// stages and owners give the option index of each, for the rows of
 	// the shards.
 	stages map[*site.Stage]int
@@ -55,7 +59,11 @@ type filterOption struct {
 
 // filter returns the filters of d's site, worked out once per site.
 func (r *Renderer) filter(d *derived) *painFilter {
-	d.filterOnce.Do(func() { d.filter = newPainFilter(d.site, r.words) })
+	d.filterOnce.Do(func() {
+		f := newPainFilter(d.site, r.words)
+		f.bucket(d.site, d)
+		d.filter = f
+	})
 	return d.filter
 }
 
@@ -142,6 +150,12 @@ func filterPages(f *painFilter, pains int) []Page {
 		if sparseDim(i) {
 			pages = append(pages, Page{Path: "pains/filter/" + dim + ".json", Type: PainFilterOptions, ID: dim, All: true})
 		}
+		if sparseDim(i) {
+			for n := range f.buckets[i] {
+				pages = append(pages, Page{Path: filterBucketPath(dim, n+1), Type: PainFilterFacet, ID: dim, Number: n + 1, All: true})
+			}
+			continue
+		}
 		for n, o := range f.dims[i] {
 			pages = append(pages, Page{Path: filterFacetPath(dim, o.id), Type: PainFilterFacet, ID: dim, Number: n + 1, All: true})
 		}
@@ -154,14 +168,21 @@ func filterPages(f *painFilter, pains int) []Page {
 
 // sparseDim says whether filter i is one with many options of few rows
 // each, persona and touchpoint: their options are in a file of their own,
-// fetched only when the reader opens the filter, and each option's file
-// holds its rows whole, so a choice costs one file.
+// fetched only when the reader opens the filter, and their rows are in
+// buckets of several options each, holding the rows whole, so a choice
+// costs one file.
 func sparseDim(i int) bool { return filterDims[i] == "persona" || filterDims[i] == "touchpoint" }
 
 // filterFacetPath is the file of the rows of the option with id of filter
 // dim. Ids are letters, digits, "-" and "_", safe in a file name.
 func filterFacetPath(dim, id string) string {
 	return "pains/filter/" + dim + "/" + id + ".json"
+}
+
+// filterBucketPath is the file of bucket n (from 1) of the sparse filter
+// dim.
+func filterBucketPath(dim string, n int) string {
+	return "pains/filter/" + dim + "/" + strconv.Itoa(n) + ".json"
 }
 
 // filterOptionAt returns option n (from 1) of filter dim, or nil.
@@ -195,7 +216,8 @@ func appendOptions(b []byte, f *painFilter, i int) []byte {
 
 // writeFilterIndex writes index.json: the number of rows, the rows per
 // shard, and the options of each filter as [id, title, pains], or, for a
-// sparse filter, the number of its options.
+// sparse filter, {"options": how many, "buckets": [the first id of each
+// bucket]}.
 func writeFilterIndex(w io.Writer, f *painFilter, pains int) error {
 	b := []byte(`{"rows":`)
 	b = strconv.AppendInt(b, int64(pains), 10)
@@ -204,7 +226,10 @@ func writeFilterIndex(w io.Writer, f *painFilter, pains int) error {
 	for i, dim := range filterDims {
 		b = append(b, `,"`+dim+`":`...)
 		if sparseDim(i) {
+			b = append(b, `{"options":`...)
 			b = strconv.AppendInt(b, int64(len(f.dims[i])), 10)
+			b = append(b, `,"buckets":`...)
+			b = append(appendBucketFirsts(b, f, i), '}')
 			continue
 		}
 		b = appendOptions(b, f, i)
@@ -225,43 +250,22 @@ func writeFilterOptions(w io.Writer, f *painFilter, dim string) error {
 	return nil
 }
 
-// writeFilterFacet writes the rows of option n of filter dim: for a
-// sparse filter {"title": ..., "rows": [[row, ...the row as in a
-// shard], ...]}, for the others the first row, then the gap to each next
-// one.
+// writeFilterFacet writes file n of filter dim: for a sparse filter its
+// bucket n, as writeFilterBucket writes it, for the others the rows of
+// option n as the first row, then the gap to each next one.
 func writeFilterFacet(w io.Writer, s *site.Site, d *derived, f *painFilter, dim string, n int) error {
-	o, i := f.filterOptionAt(dim, n)
+	for i, name := range filterDims {
+		if name == dim && sparseDim(i) {
+			_, err := w.Write(writeFilterBucket(nil, s, d, f, i, n))
+			return err
+		}
+	}
+	o, _ := f.filterOptionAt(dim, n)
 	if o == nil {
 		return nil
 	}
-	b := make([]byte, 0, 4*len(o.rows)+4)
-	if sparseDim(i) {
-		b = append(b, `{"title":`...)
-		b = appendJSONString(b, o.title)
-		b = append(b, `,"rows":[`...)
-		for j, r := range o.rows {
-			if j > 0 {
-				b = append(b, ",\n"...)
-			}
-			b = append(b, '[')
-			b = strconv.AppendInt(b, int64(r), 10)
-			b = append(b, ',')
-			b = appendFilterRow(b, s.Pains[r], d, f)
-		}
-		_, err := w.Write(append(b, "]}\n"...))
-		return err
-	}
-	b = append(b, '[')
-	last := 0
-	for j, r := range o.rows {
-		if j > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(r-last), 10)
-		last = r
-	}
-	b = append(b, "]\n"...)
-	_, err := w.Write(b)
+	b := appendGaps(make([]byte, 0, 4*len(o.rows)+4), o.rows)
+	_, err := w.Write(append(b, '\n'))
 	return err
 }
 

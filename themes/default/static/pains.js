@@ -6,8 +6,8 @@
 // each filter, the rows of each option, and the rows themselves in shards,
 // fetched only when a filter needs them. Persona and touchpoint have
 // thousands of options of a few rows each on a large portal: their options
-// load when the reader opens the filter, and each option's file holds its
-// rows whole. The words come from the data-* attributes of the form,
+// load when the reader opens the filter, and their rows are in buckets of
+// several options each, ordered by id, holding the rows whole. The words come from the data-* attributes of the form,
 // written from the portal's message catalogue. Without this script the
 // page shows the complete table.
 (function () {
@@ -88,7 +88,55 @@
   }
 
   function sparse(dim) {
-    return typeof index[dim] === "number";
+    return !Array.isArray(index[dim]);
+  }
+
+  // bucket returns the file of sparse filter dim that holds option id:
+  // the last whose first id is not after it.
+  function bucket(dim, id) {
+    var firsts = index[dim].buckets;
+    var lo = 0;
+    var hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= id) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return dim + "/" + (lo + 1) + ".json";
+  }
+
+  // sparseOption returns [id, title, gaps] of option id of sparse filter
+  // dim from its bucket, noting the bucket's whole rows for draw; it fails
+  // when the bucket lacks the option.
+  function sparseOption(dim, id) {
+    return get(bucket(dim, id)).then(function (data) {
+      if (!data.seen) {
+        data.seen = true;
+        data.rows.forEach(function (row) {
+          whole[row[0]] = row.slice(1);
+        });
+      }
+      for (var i = 0; i < data.options.length; i++) {
+        if (data.options[i][0] === id) {
+          return data.options[i];
+        }
+      }
+      throw new Error("no " + dim + " " + id);
+    });
+  }
+
+  // ungap turns [first row, gaps...] into rows.
+  function ungap(gaps) {
+    var rows = new Array(gaps.length);
+    var r = 0;
+    for (var k = 0; k < gaps.length; k++) {
+      r += gaps[k];
+      rows[k] = r;
+    }
+    return rows;
   }
 
   function option(dim, id) {
@@ -104,24 +152,14 @@
     return -1;
   }
 
-  // rowsOf returns the rows of option id of dim: decoding the gaps, or,
-  // for a sparse filter, noting each whole row for draw.
+  // rowsOf returns the rows of option id of dim, decoding the gaps.
   function rowsOf(dim, id) {
-    return get(dim + "/" + encodeURIComponent(id) + ".json").then(function (data) {
-      if (sparse(dim)) {
-        return data.rows.map(function (row) {
-          whole[row[0]] = row.slice(1);
-          return row[0];
-        });
-      }
-      var rows = new Array(data.length);
-      var r = 0;
-      for (var k = 0; k < data.length; k++) {
-        r += data[k];
-        rows[k] = r;
-      }
-      return rows;
-    });
+    if (sparse(dim)) {
+      return sparseOption(dim, id).then(function (o) {
+        return ungap(o[2]);
+      });
+    }
+    return get(dim + "/" + encodeURIComponent(id) + ".json").then(ungap);
   }
 
   function intersect(a, b) {
@@ -345,9 +383,9 @@
   function lazy(dim, chosen) {
     var select = form.elements[dim];
     if (chosen) {
-      get(dim + "/" + encodeURIComponent(chosen) + ".json").then(function (data) {
+      sparseOption(dim, chosen).then(function (o) {
         if (!full[dim]) {
-          options(dim, [[chosen, data.title, data.rows.length]]);
+          options(dim, [[chosen, o[1], o[2].length]]);
           select.value = chosen;
         }
       }, function () {});
