@@ -126,14 +126,26 @@ func keyPostings(ds []Doc) map[string][]posting {
 		}
 		return ks
 	}
-	keys := make(map[string][]posting)
+	lists := make(map[string]*[]posting)
+	add := func(k string, p posting) {
+		ps := lists[k]
+		if ps == nil {
+			ps = new([]posting)
+			lists[k] = ps
+		}
+		*ps = addPosting(*ps, p)
+	}
 	for id, d := range ds {
 		for _, k := range keysOf(d.title) {
-			keys[k] = addPosting(keys[k], posting{id, weightTitle})
+			add(k, posting{id, weightTitle})
 		}
 		for _, k := range keysOf(d.text) {
-			keys[k] = addPosting(keys[k], posting{id, weightText})
+			add(k, posting{id, weightText})
 		}
+	}
+	keys := make(map[string][]posting, len(lists))
+	for k, ps := range lists {
+		keys[k] = *ps
 	}
 	return keys
 }

@@ -85,10 +85,15 @@ type chunk struct {
 // field of them uses (a persona's name, a stage's, the page of a map)
 // written once, in the order the strings first appear.
 func packChunk(ds []Doc) chunk {
-	uses := make(map[string]int)
+	uses := make(map[string]int, 4*len(ds))
 	for _, d := range ds {
 		page, frag, _ := strings.Cut(d.URL, "#")
-		for _, s := range append([]string{d.Title, d.Snippet, d.Severity, page, frag}, d.Context...) {
+		uses[d.Title]++
+		uses[d.Snippet]++
+		uses[d.Severity]++
+		uses[page]++
+		uses[frag]++
+		for _, s := range d.Context {
 			uses[s]++
 		}
 	}
@@ -108,9 +113,9 @@ func packChunk(ds []Doc) chunk {
 	}
 	for i, d := range ds {
 		page, frag, _ := strings.Cut(d.URL, "#")
-		var ctx []any
-		for _, s := range d.Context {
-			ctx = append(ctx, ref(s))
+		ctx := make([]any, len(d.Context))
+		for j, s := range d.Context {
+			ctx[j] = ref(s)
 		}
 		r := []any{ref(d.Title), ref(page), ref(frag), ctx, ref(d.Snippet), ref(d.Severity)}
 		for len(r) > 1 && empty(r[len(r)-1]) {
