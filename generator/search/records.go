@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // RecordBytes is about the most bytes a file of document records holds:
@@ -29,11 +30,7 @@ func kindRanges(ds []Doc) ([][3]any, error) {
 		for w := range sampleWindows {
 			from := start + (end-start)*w/sampleWindows
 			window := ds[from:min(end, from+sampleDocs)]
-			data, err := json.Marshal(packChunk(window))
-			if err != nil {
-				return nil, fmt.Errorf("search records: %w", err)
-			}
-			docs, size = docs+len(window), size+len(data)
+			docs, size = docs+len(window), size+len(packChunk(window))
 		}
 		perFile := max(1, RecordBytes*docs/size)
 		ranges = append(ranges, [3]any{ds[start].Kind, start, perFile})
@@ -60,11 +57,7 @@ func chunkFiles(ds []Doc, ranges [][3]any) ([]File, error) {
 			end = ranges[i+1][1].(int)
 		}
 		for start := first; start < end; start += perFile {
-			data, err := json.Marshal(packChunk(ds[start:min(end, start+perFile)]))
-			if err != nil {
-				return nil, fmt.Errorf("search records: %w", err)
-			}
-			files = append(files, File{Path: ChunkPath(start), Data: data})
+			files = append(files, File{Path: ChunkPath(start), Data: packChunk(ds[start:min(end, start+perFile)])})
 		}
 	}
 	return files, nil
@@ -81,10 +74,10 @@ type chunk struct {
 	Records [][]any  `json:"r"`
 }
 
-// packChunk stores the records of ds with each string that more than one
-// field of them uses (a persona's name, a stage's, the page of a map)
-// written once, in the order the strings first appear.
-func packChunk(ds []Doc) chunk {
+// packChunk writes the records of ds as a chunk, with each string that
+// more than one field of them uses (a persona's name, a stage's, the page
+// of a map) written once, in the order the strings first appear.
+func packChunk(ds []Doc) []byte {
 	uses := make(map[string]int, 4*len(ds))
 	for _, d := range ds {
 		page, frag, _ := strings.Cut(d.URL, "#")
@@ -97,44 +90,84 @@ func packChunk(ds []Doc) chunk {
 			uses[s]++
 		}
 	}
-	c := chunk{Records: make([][]any, len(ds))}
 	index := make(map[string]int)
-	ref := func(s string) any {
+	table := []byte(`{"s":[`)
+	ref := func(b []byte, s string) []byte {
 		if uses[s] < 2 || len(s) <= 2 {
-			return s
+			return appendString(b, s)
 		}
 		n, ok := index[s]
 		if !ok {
-			n = len(c.Strings)
+			n = len(index)
 			index[s] = n
-			c.Strings = append(c.Strings, s)
+			if n > 0 {
+				table = append(table, ',')
+			}
+			table = appendString(table, s)
 		}
-		return n
+		return strconv.AppendInt(b, int64(n), 10)
 	}
+	var b []byte
 	for i, d := range ds {
-		page, frag, _ := strings.Cut(d.URL, "#")
-		ctx := make([]any, len(d.Context))
-		for j, s := range d.Context {
-			ctx[j] = ref(s)
+		if i > 0 {
+			b = append(b, ',')
 		}
-		r := []any{ref(d.Title), ref(page), ref(frag), ctx, ref(d.Snippet), ref(d.Severity)}
-		for len(r) > 1 && empty(r[len(r)-1]) {
-			r = r[:len(r)-1]
-		}
-		c.Records[i] = r
+		b = appendRecord(b, d, ref)
 	}
-	return c
+	if len(index) == 0 {
+		table = table[:1]
+	} else {
+		table = append(table, "],"...)
+	}
+	return append(append(append(table, `"r":[`...), b...), "]}"...)
 }
 
-// empty tells whether v, a field of a record, is an empty text or list.
-func empty(v any) bool {
-	switch v := v.(type) {
-	case string:
-		return v == ""
-	case []any:
-		return len(v) == 0
+// appendRecord appends the record of d to b, each text as ref writes it.
+func appendRecord(b []byte, d Doc, ref func([]byte, string) []byte) []byte {
+	page, frag, _ := strings.Cut(d.URL, "#")
+	texts := [...]string{d.Title, page, frag, "", d.Snippet, d.Severity}
+	n := len(texts)
+	for n > 1 && texts[n-1] == "" && (n-1 != 3 || len(d.Context) == 0) {
+		n--
 	}
-	return false
+	b = append(b, '[')
+	for i, s := range texts[:n] {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if i != 3 {
+			b = ref(b, s)
+			continue
+		}
+		b = append(b, '[')
+		for j, c := range d.Context {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = ref(b, c)
+		}
+		b = append(b, ']')
+	}
+	return append(b, ']')
+}
+
+// appendString appends s to b as a JSON string: quotes, backslashes and
+// control characters escaped, U+2028 and U+2029 too (for old readers),
+// invalid UTF-8 read as U+FFFD.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r < 0x20 || r == 0x2028 || r == 0x2029:
+			b = append(b, '\\', 'u', hexDigits[r>>12&15], hexDigits[r>>8&15], hexDigits[r>>4&15], hexDigits[r&15])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
 }
 
 // Records reads the file of document records that begins with document
