@@ -20,6 +20,7 @@ const RecordBytes = 12000
 // RecordBytes, measured on sampleWindows runs of records spread over the
 // kind.
 func kindRanges(ds []Doc) ([][3]any, error) {
+	var pk packer
 	var ranges [][3]any
 	for start := 0; start < len(ds); {
 		end := start
@@ -30,7 +31,7 @@ func kindRanges(ds []Doc) ([][3]any, error) {
 		for w := range sampleWindows {
 			from := start + (end-start)*w/sampleWindows
 			window := ds[from:min(end, from+sampleDocs)]
-			docs, size = docs+len(window), size+len(packChunk(window))
+			docs, size = docs+len(window), size+len(pk.pack(window))
 		}
 		perFile := max(1, RecordBytes*docs/size)
 		ranges = append(ranges, [3]any{ds[start].Kind, start, perFile})
@@ -49,6 +50,7 @@ const (
 // chunkFiles writes the document records, each kind in files of the
 // records per file ranges give; a file is named by its first document.
 func chunkFiles(ds []Doc, ranges [][3]any) ([]File, error) {
+	var pk packer
 	var files []File
 	for i, r := range ranges {
 		first, perFile := r[1].(int), r[2].(int)
@@ -57,7 +59,7 @@ func chunkFiles(ds []Doc, ranges [][3]any) ([]File, error) {
 			end = ranges[i+1][1].(int)
 		}
 		for start := first; start < end; start += perFile {
-			files = append(files, File{Path: ChunkPath(start), Data: packChunk(ds[start:min(end, start+perFile)])})
+			files = append(files, File{Path: ChunkPath(start), Data: pk.pack(ds[start:min(end, start+perFile)])})
 		}
 	}
 	return files, nil
@@ -78,7 +80,22 @@ type chunk struct {
 // more than one field of them uses (a persona's name, a stage's, the page
 // of a map) written once, in the order the strings first appear.
 func packChunk(ds []Doc) []byte {
-	uses := make(map[string]int, 4*len(ds))
+	return new(packer).pack(ds)
+}
+
+// packer packs chunks one after the other, reusing its maps.
+type packer struct {
+	uses, index map[string]int
+}
+
+// pack writes the records of ds as a chunk (see packChunk).
+func (pk *packer) pack(ds []Doc) []byte {
+	if pk.uses == nil {
+		pk.uses, pk.index = make(map[string]int), make(map[string]int)
+	}
+	clear(pk.uses)
+	clear(pk.index)
+	uses, index := pk.uses, pk.index
 	for _, d := range ds {
 		page, frag, _ := strings.Cut(d.URL, "#")
 		uses[d.Title]++
@@ -90,7 +107,6 @@ func packChunk(ds []Doc) []byte {
 			uses[s]++
 		}
 	}
-	index := make(map[string]int)
 	table := []byte(`{"s":[`)
 	ref := func(b []byte, s string) []byte {
 		if uses[s] < 2 || len(s) <= 2 {
