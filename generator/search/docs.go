@@ -100,29 +100,35 @@ func docs(s *site.Site, l Linker) []Doc {
 }
 
 // stepDocs adds the steps of every persona, then their opportunities,
-// then their evidence.
+// then their evidence. The link and context of a step are worked out once
+// and shared by its opportunities and evidence.
 func stepDocs(s *site.Site, l Linker, add func(Doc)) {
-	each := func(f func(st *site.Step, ctx []string)) {
-		for _, p := range s.Personas {
-			for _, st := range p.Steps {
-				f(st, []string{p.Title, st.Stage.Title})
-			}
+	type place struct {
+		step *site.Step
+		ctx  []string
+		url  string
+	}
+	var places []place
+	for _, p := range s.Personas {
+		for _, st := range p.Steps {
+			places = append(places, place{st, []string{p.Title, st.Stage.Title}, l.Step(st)})
 		}
 	}
-	each(func(st *site.Step, ctx []string) {
+	for _, pl := range places {
+		st := pl.step
 		snippet := join(st.Thought, st.Feeling)
-		add(Doc{Kind: KindStep, Title: st.Action, Snippet: snippet, Context: ctx, URL: l.Step(st), title: st.Action, text: snippet})
-	})
-	each(func(st *site.Step, ctx []string) {
-		for _, o := range st.Opportunities {
-			add(Doc{Kind: KindOpportunity, Title: o.Text, Context: ctx, URL: l.Step(st), title: o.Text})
+		add(Doc{Kind: KindStep, Title: st.Action, Snippet: snippet, Context: pl.ctx, URL: pl.url, title: st.Action, text: snippet})
+	}
+	for _, pl := range places {
+		for _, o := range pl.step.Opportunities {
+			add(Doc{Kind: KindOpportunity, Title: o.Text, Context: pl.ctx, URL: pl.url, title: o.Text})
 		}
-	})
-	each(func(st *site.Step, ctx []string) {
-		for _, e := range st.Evidence {
-			add(Doc{Kind: KindEvidence, Title: e.Text, Context: ctx, URL: l.Step(st), title: e.Text})
+	}
+	for _, pl := range places {
+		for _, e := range pl.step.Evidence {
+			add(Doc{Kind: KindEvidence, Title: e.Text, Context: pl.ctx, URL: pl.url, title: e.Text})
 		}
-	})
+	}
 }
 
 // painContext names where pain p is met: its first stage and persona, and

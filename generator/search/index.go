@@ -30,8 +30,6 @@ const (
 	// ShardPrefix is the number of leading characters of a key that name
 	// its shard: keys sharing them are stored in one file.
 	ShardPrefix = 3
-	// ChunkDocs is the number of document records per file.
-	ChunkDocs = 32
 	// InlinePostings is the most documents a key lists in its shard: those
 	// with the key in their title first, then in the order of Kinds. A key
 	// found in more documents lists them all (up to MaxPostings) in a file
@@ -54,17 +52,17 @@ type File struct {
 type Manifest struct {
 	// Version changes when the format of the files does.
 	Version int `json:"version"`
-	// Docs counts the documents; ChunkDocs the records per file of d/.
-	Docs      int `json:"docs"`
-	ChunkDocs int `json:"chunk"`
+	// Docs counts the documents.
+	Docs int `json:"docs"`
 	// ShardPrefix is the length of the shard names in characters.
 	ShardPrefix int `json:"prefix"`
 	// InlinePostings is the most documents a shard lists for a key; a key
 	// with more has a file of its own (KeyPath).
 	InlinePostings int `json:"inline"`
-	// Kinds gives, for each kind with documents, the id of its first:
-	// documents are stored kind after kind, in the order of Kinds.
-	Kinds [][2]any `json:"kinds"`
+	// Kinds gives, for each kind with documents, the id of its first and
+	// the number of its records per file of d/: documents are stored kind
+	// after kind, in the order of Kinds.
+	Kinds [][3]any `json:"kinds"`
 	// Shards lists the names of the shards that exist, sorted.
 	Shards []string `json:"shards"`
 }
@@ -85,11 +83,15 @@ func Index(s *site.Site, l Linker) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	chunks, err := chunkFiles(ds)
+	ranges, err := kindRanges(ds)
 	if err != nil {
 		return nil, err
 	}
-	m, err := json.Marshal(Manifest{Version: 1, Docs: len(ds), ChunkDocs: ChunkDocs, ShardPrefix: ShardPrefix, InlinePostings: InlinePostings, Kinds: kindStarts(ds), Shards: names})
+	chunks, err := chunkFiles(ds, ranges)
+	if err != nil {
+		return nil, err
+	}
+	m, err := json.Marshal(Manifest{Version: 2, Docs: len(ds), ShardPrefix: ShardPrefix, InlinePostings: InlinePostings, Kinds: ranges, Shards: names})
 	if err != nil {
 		return nil, fmt.Errorf("search manifest: %w", err)
 	}
@@ -124,14 +126,26 @@ func keyPostings(ds []Doc) map[string][]posting {
 		}
 		return ks
 	}
-	keys := make(map[string][]posting)
+	lists := make(map[string]*[]posting)
+	add := func(k string, p posting) {
+		ps := lists[k]
+		if ps == nil {
+			ps = new([]posting)
+			lists[k] = ps
+		}
+		*ps = addPosting(*ps, p)
+	}
 	for id, d := range ds {
 		for _, k := range keysOf(d.title) {
-			keys[k] = addPosting(keys[k], posting{id, weightTitle})
+			add(k, posting{id, weightTitle})
 		}
 		for _, k := range keysOf(d.text) {
-			keys[k] = addPosting(keys[k], posting{id, weightText})
+			add(k, posting{id, weightText})
 		}
+	}
+	keys := make(map[string][]posting, len(lists))
+	for k, ps := range lists {
+		keys[k] = *ps
 	}
 	return keys
 }
@@ -252,33 +266,5 @@ func appendIDs(b []byte, ps []posting) []byte {
 	return b
 }
 
-// chunkFiles writes the document records, ChunkDocs to a file.
-func chunkFiles(ds []Doc) ([]File, error) {
-	var files []File
-	for start := 0; start < len(ds); start += ChunkDocs {
-		data, err := json.Marshal(ds[start:min(len(ds), start+ChunkDocs)])
-		if err != nil {
-			return nil, fmt.Errorf("search records: %w", err)
-		}
-		files = append(files, File{Path: ChunkPath(start / ChunkDocs), Data: data})
-	}
-	return files, nil
-}
-
-// ChunkPath is the path of the n-th file of document records.
-func ChunkPath(n int) string { return Dir + "d/" + strconv.Itoa(n) + ".json" }
-
 // runes counts the characters of s.
 func runes(s string) int { return utf8.RuneCountInString(s) }
-
-// kindStarts returns the kind and id of the first document of each kind
-// in ds.
-func kindStarts(ds []Doc) [][2]any {
-	var starts [][2]any
-	for id, d := range ds {
-		if id == 0 || ds[id-1].Kind != d.Kind {
-			starts = append(starts, [2]any{d.Kind, id})
-		}
-	}
-	return starts
-}

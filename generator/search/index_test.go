@@ -102,17 +102,22 @@ func TestIndexFiles(t *testing.T) {
 		shards++
 	}
 	var docs []search.Doc
-	for n := 0; n*m.ChunkDocs < m.Docs; n++ {
-		var chunk []search.Doc
-		if err := json.Unmarshal(byPath[search.ChunkPath(n)], &chunk); err != nil {
-			t.Fatalf("records %d: %v", n, err)
+	chunks := 0
+	for len(docs) < m.Docs {
+		if first := m.ChunkOf(len(docs)); first != len(docs) {
+			t.Fatalf("record %d is in the file of %d", len(docs), first)
+		}
+		chunk, err := search.Records(m, len(docs), byPath[search.ChunkPath(len(docs))])
+		if err != nil || len(chunk) == 0 {
+			t.Fatalf("records %d: %v, %d records", len(docs), err, len(chunk))
 		}
 		docs = append(docs, chunk...)
+		chunks++
 	}
 	if len(docs) != m.Docs {
 		t.Fatalf("%d records, manifest says %d", len(docs), m.Docs)
 	}
-	if want := shards + 1 + (m.Docs+m.ChunkDocs-1)/m.ChunkDocs; len(files) != want {
+	if want := shards + 1 + chunks; len(files) != want {
 		t.Errorf("%d files, want %d", len(files), want)
 	}
 	counts := map[search.Kind]int{}

@@ -85,7 +85,7 @@ func transfer(t testing.TB, files map[string][]byte, text string, typing bool, s
 	}
 	slices.SortFunc(ids, func(a, b int) int { return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(a, b)) })
 	for _, id := range ids[:min(len(ids), shown)] {
-		loaded[search.ChunkPath(id/m.ChunkDocs)] = true
+		loaded[search.ChunkPath(m.ChunkOf(id))] = true
 	}
 	for path := range loaded {
 		bytes += len(files[path])

@@ -134,16 +134,27 @@
   // records loads the records of ids.
   function records(m, ids) {
     return Promise.all(ids.map(function (id) {
-      return load("d/" + Math.floor(id / m.chunk) + ".json").then(function (chunk) { return chunk[id % m.chunk]; });
+      var k = kindRange(m, id), first = k[1] + Math.floor((id - k[1]) / k[2]) * k[2];
+      return load("d/" + first + ".json").then(function (chunk) { return record(chunk, chunk.r[id - first], k[0]); });
     }));
   }
 
-  // kindOf gives the kind of a document from its id: documents are stored
-  // kind after kind.
-  function kindOf(m, id) {
-    var kind = "";
-    m.kinds.forEach(function (k) { if (id >= k[1]) kind = k[0]; });
-    return kind;
+  // record reads a record of a file of records: its title, page, fragment
+  // of the link, context, snippet and severity, each text a string or the
+  // number of a string of the file's table.
+  function record(chunk, r, kind) {
+    var table = chunk.s || [];
+    var str = function (v) { return typeof v === "number" ? table[v] : v || ""; };
+    var frag = str(r[2]);
+    return { k: kind, t: str(r[0]), u: str(r[1]) + (frag ? "#" + frag : ""), c: (r[3] || []).map(str), s: str(r[4]), v: str(r[5]) };
+  }
+
+  // kindRange gives the range of m.kinds a document is in, from its id:
+  // documents are stored kind after kind.
+  function kindRange(m, id) {
+    var range = m.kinds[0];
+    m.kinds.forEach(function (k) { if (id >= k[1]) range = k; });
+    return range;
   }
 
   // highlight writes text into el with the words that match the query in
@@ -308,7 +319,7 @@
   page.setAttribute("aria-busy", "true");
   search(q).then(function (found) {
     var m = found.manifest, counts = {};
-    found.ids.forEach(function (id) { var k = kindOf(m, id); counts[k] = (counts[k] || 0) + 1; });
+    found.ids.forEach(function (id) { var k = kindRange(m, id)[0]; counts[k] = (counts[k] || 0) + 1; });
     var summary = el("p", "search-summary");
     summary.id = "search-summary";
     var parts = m.kinds.filter(function (k) { return counts[k[0]]; }).map(function (k) { return plural("count_" + k[0], counts[k[0]]); });
