@@ -190,7 +190,7 @@ func Build(opts Options) (*Result, error) {
 		return r.res, err
 	}
 	r.res.OutDir = abs
-	r.res.Index, err = search.Index(r.res.Site, renderer.PortalLinks(r.res.Site))
+	r.res.Index, err = search.Index(r.res.Site, renderer.PortalLinks(r.res.Site), r.res.Messages)
 	if err != nil {
 		return r.res, err
 	}

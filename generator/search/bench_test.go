@@ -53,7 +53,7 @@ func BenchmarkIndex(b *testing.B) {
 	}
 	var files []search.File
 	for b.Loop() {
-		if files, err = search.Index(res.Site, r.PortalLinks(res.Site)); err != nil {
+		if files, err = search.Index(res.Site, r.PortalLinks(res.Site), nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,7 +1,7 @@
 package search
 
 import (
-	"strconv"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"strings"
 	"unicode/utf8"
 
@@ -69,7 +69,7 @@ const SnippetRunes = 160
 
 // docs lists the documents of s in the order of Kinds, and within a kind
 // in the order of the portal: their ids are their positions.
-func docs(s *site.Site, l Linker) []Doc {
+func docs(s *site.Site, l Linker, cat *i18n.Catalogue) []Doc {
 	ds := make([]Doc, 0, count(s))
 	add := func(d Doc) {
 		d.Snippet = cut(d.Snippet)
@@ -93,7 +93,7 @@ func docs(s *site.Site, l Linker) []Doc {
 		}
 	}
 	for _, p := range s.Pains {
-		add(Doc{Kind: KindPain, Title: p.Text, Context: painContext(p), Severity: severity(p.Severity), URL: l.Pain(p), title: p.Text})
+		add(Doc{Kind: KindPain, Title: p.Text, Context: painContext(p, cat), Severity: severity(p.Severity), URL: l.Pain(p), title: p.Text})
 	}
 	stepDocs(s, l, add)
 	return ds
@@ -132,24 +132,25 @@ func stepDocs(s *site.Site, l Linker, add func(Doc)) {
 }
 
 // painContext names where pain p is met: its first stage and persona, and
-// how many more of each there are as "+N".
-func painContext(p *site.Pain) []string {
+// how many more of each there are, in the catalogue's words ("Anna and 2
+// more"): a bare "+2" beside a severity would read as an emotion score.
+func painContext(p *site.Pain, cat *i18n.Catalogue) []string {
 	var ctx []string
 	if len(p.Personas) > 0 {
-		ctx = append(ctx, more(p.Personas[0].Title, len(p.Personas)-1))
+		ctx = append(ctx, more(cat, p.Personas[0].Title, len(p.Personas)-1))
 	}
 	if len(p.Stages) > 0 {
-		ctx = append(ctx, more(p.Stages[0].Title, len(p.Stages)-1))
+		ctx = append(ctx, more(cat, p.Stages[0].Title, len(p.Stages)-1))
 	}
 	return ctx
 }
 
-// more appends " +n" to title when n > 0.
-func more(title string, n int) string {
+// more names title and, when n > 0, how many more there are.
+func more(cat *i18n.Catalogue, title string, n int) string {
 	if n <= 0 {
 		return title
 	}
-	return title + " +" + strconv.Itoa(n)
+	return cat.Format("search.and_more", "first", title, "n", cat.Int(n))
 }
 
 func severity(s site.Severity) string {

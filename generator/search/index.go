@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -73,11 +74,15 @@ const (
 	weightText  = 1
 )
 
-// Index builds the search index of s, with links from l. The result
-// depends on nothing but s and l: two builds of one portal give the same
-// bytes, and every file depends on the whole portal.
-func Index(s *site.Site, l Linker) ([]File, error) {
-	ds := docs(s, l)
+// Index builds the search index of s, with links from l and the words of
+// cat (the default English catalogue when nil). The result depends on
+// nothing but s, l and cat: two builds of one portal give the same bytes,
+// and every file depends on the whole portal.
+func Index(s *site.Site, l Linker, cat *i18n.Catalogue) ([]File, error) {
+	if cat == nil {
+		cat = i18n.Default(i18n.Reference)
+	}
+	ds := docs(s, l, cat)
 	keys := keyPostings(ds)
 	files, names, err := shardFiles(keys)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/cxatlas/cxatlas/generator/i18n"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func linkPortal(t testing.TB, dir string) (*site.Site, search.Linker) {
 // testdata/cyrillic.golden.
 func TestIndexGolden(t *testing.T) {
 	s, l := linkPortal(t, "../../cmd/cxatlas/testdata/portals/cyrillic")
-	files, err := search.Index(s, l)
+	files, err := search.Index(s, l, i18n.Default("ru"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,12 +58,12 @@ func TestIndexGolden(t *testing.T) {
 // that the files are the same, byte for byte.
 func TestIndexDeterministic(t *testing.T) {
 	s, l := linkPortal(t, "../../cmd/cxatlas/testdata/portals/cyrillic")
-	a, err := search.Index(s, l)
+	a, err := search.Index(s, l, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s, l = linkPortal(t, "../../cmd/cxatlas/testdata/portals/cyrillic")
-	b, err := search.Index(s, l)
+	b, err := search.Index(s, l, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestIndexDeterministic(t *testing.T) {
 // has a record with a link, and the kinds come in the order of Kinds.
 func TestIndexFiles(t *testing.T) {
 	s, l := linkPortal(t, "../../cmd/cxatlas/testdata/portals/cyrillic")
-	files, err := search.Index(s, l)
+	files, err := search.Index(s, l, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -134,8 +134,13 @@ var sampleQueries = []struct {
 	{"typing the second word", "router se", true},
 }
 
+// QueryBudget is the most bytes one query may load, script included: the
+// figure Pagefind publishes for 10,000 pages.
+const QueryBudget = 300_000
+
 // reportTransfer reports the bytes the worst of sampleQueries loads, with
-// the script, for the first page of the search page (20 results).
+// the script, for the first page of the search page (20 results), and
+// fails when it is over QueryBudget.
 func reportTransfer(b *testing.B, files []search.File) {
 	byPath := map[string][]byte{}
 	for _, f := range files {
@@ -154,6 +159,9 @@ func reportTransfer(b *testing.B, files []search.File) {
 	}
 	b.Log("bytes one query loads, script included:\n" + strings.Join(lines, "\n"))
 	b.ReportMetric(float64(worst), "worst-query-bytes")
+	if worst > QueryBudget {
+		b.Errorf("the worst query loads %d bytes, over the budget of %d", worst, QueryBudget)
+	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

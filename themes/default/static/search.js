@@ -108,12 +108,14 @@
     });
   }
 
-  // search returns the ids of the documents that match text, best first:
+  // search returns the ids of the documents that match text, best first
+  // (done says the query is whole, as on the search page: its last word is
+  // not still being typed, so it does not stand for longer words):
   // those with every word found (words found nowhere, such as "the", are
   // left out), by weight, then in the order of the index.
-  function search(text) {
+  function search(text, done) {
     var qs = split(text);
-    var typing = qs.length > 0 && !/[\s\p{P}]$/u.test(text);
+    var typing = !done && qs.length > 0 && !/[\s\p{P}]$/u.test(text);
     return load("manifest.json").then(function (m) {
       return Promise.all(qs.map(function (q, i) { return lookup(m, q, typing && i === qs.length - 1); })).then(function (found) {
         found = found.filter(function (d) { return d.size > 0; });
@@ -317,7 +319,7 @@
   if (!split(q).length) return;
   var perPage = 20;
   page.setAttribute("aria-busy", "true");
-  search(q).then(function (found) {
+  search(q, true).then(function (found) {
     var m = found.manifest, counts = {};
     found.ids.forEach(function (id) { var k = kindRange(m, id)[0]; counts[k] = (counts[k] || 0) + 1; });
     var summary = el("p", "search-summary");
