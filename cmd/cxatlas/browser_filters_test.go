@@ -173,6 +173,8 @@ func TestBrowserPainFiltersAcrossPages(t *testing.T) {
 		// shards of rows.
 		{"persona", "persona=" + last.Personas[0], func(p dataPain) bool { return slices.Contains(p.Personas, last.Personas[0]) }},
 		{"severity", "severity=" + last.Severity, func(p dataPain) bool { return p.Severity == last.Severity }},
+		// A touchpoint's rows come whole in its bucket too.
+		{"touchpoint", "touchpoint=" + last.Touchpoints[0], func(p dataPain) bool { return slices.Contains(p.Touchpoints, last.Touchpoints[0]) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,8 +197,71 @@ func TestBrowserPainFiltersAcrossPages(t *testing.T) {
 					t.Errorf("row %d shows %q, want %q", r, st.Texts[i], pains[r].Text)
 				}
 			}
+			checkFilteredLinks(t, tab, out, base)
 			tab.NoErrors(t)
 		})
+	}
+	t.Run("owner", func(t *testing.T) {
+		t.Parallel()
+		// The owner with the most pains has rows on both pages.
+		var index struct{ Owner [][3]any }
+		b, err := os.ReadFile(filepath.Join(out, "pains", "filter", "index.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &index); err != nil {
+			t.Fatal(err)
+		}
+		top := slices.MaxFunc(index.Owner, func(a, b [3]any) int { return int(a[2].(float64) - b[2].(float64)) })
+		tab := browsertest.Shared(t).Tab(t)
+		tab.Do(t, chromedp.Navigate(base+"pains/page/2/"))
+		readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(pains), len(pains)))
+		tab.Do(t, choose("owner", top[0].(string)))
+		st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", int(top[2].(float64)), len(pains)))
+		if st.Search != "?owner="+top[0].(string) || len(st.Rows) == 0 || st.Rows[0] >= 500 {
+			t.Errorf("owner %s: query %q, rows %v", top[0], st.Search, st.Rows)
+		}
+		checkFilteredLinks(t, tab, out, base)
+		tab.NoErrors(t)
+	})
+}
+
+// checkFilteredLinks checks that every link of the rows the filter drew
+// leads to a file of the portal at out served at base, and to an element
+// of it when the link has a fragment; owners are linked to their pages.
+func checkFilteredLinks(t *testing.T, tab *browsertest.Tab, out, base string) {
+	t.Helper()
+	hrefs := runIn(t, tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.pain-index tbody.filtered a")].map(a => a.href)`))
+	if len(hrefs) == 0 {
+		t.Fatal("the filtered rows have no links")
+	}
+	pages := map[string]string{}
+	for _, h := range hrefs {
+		rel, ok := strings.CutPrefix(h, base)
+		if !ok {
+			t.Errorf("link %s leaves the portal %s", h, base)
+			continue
+		}
+		rel, frag, _ := strings.Cut(rel, "#")
+		if rel == "owners/" && frag != "" {
+			// The list of owners is paged: an owner's place is its own page.
+			t.Errorf("link %s goes to the list of owners, not the owner's page", h)
+		}
+		if rel == "" || strings.HasSuffix(rel, "/") {
+			rel += "index.html"
+		}
+		page, seen := pages[rel]
+		if !seen {
+			b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Errorf("link %s: %v", h, err)
+			}
+			page = string(b)
+			pages[rel] = page
+		}
+		if frag != "" && page != "" && !strings.Contains(page, `id="`+frag+`"`) {
+			t.Errorf("link %s: %s has no element #%s", h, rel, frag)
+		}
 	}
 }
 

@@ -77,13 +77,10 @@
     return cache[path];
   }
 
-  var SECTIONS = { stage: "stages/", touchpoint: "touchpoints/", persona: "personas/" };
+  var SECTIONS = { stage: "stages/", touchpoint: "touchpoints/", persona: "personas/", owner: "owners/" };
 
   // href is the link, from the portal's root, of option id of dim.
   function href(dim, id) {
-    if (dim === "owner") {
-      return "owners/#" + encodeURIComponent(id);
-    }
     return SECTIONS[dim] + encodeURIComponent(id) + "/";
   }
 
