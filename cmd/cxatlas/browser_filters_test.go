@@ -327,3 +327,52 @@ func TestBrowserMapStageNamesStayInView(t *testing.T) {
 	}
 	tab.NoErrors(t)
 }
+
+// TestBrowserPainFiltersUnknownID opens the pain index with a persona or
+// touchpoint the portal lacks in the address, as a link shared before a
+// rename would: the unknown choice is dropped from the form and the URL,
+// the other filters apply, and a known persona shows by its title.
+func TestBrowserPainFiltersUnknownID(t *testing.T) {
+	browsertest.Chromium(t)
+	out, base := builtPortal(t, exampleSite(t))
+	pains := readPains(t, out)
+	var data struct {
+		Personas []struct{ ID, Title string }
+	}
+	b, err := os.ReadFile(filepath.Join(out, "data.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &data); err != nil {
+		t.Fatal(err)
+	}
+	persona := data.Personas[0]
+	high := matching(pains, func(p dataPain) bool { return p.Severity == "high" })
+	mine := matching(pains, func(p dataPain) bool { return p.Severity == "high" && slices.Contains(p.Personas, persona.ID) })
+	tests := []struct {
+		name, query, search, persona string
+		want                         []int
+	}{
+		{"persona", "persona=nope&severity=high", "?severity=high", "", high},
+		{"touchpoint", "severity=high&touchpoint=zz-gone", "?severity=high", "", high},
+		{"known", "persona=" + persona.ID + "&severity=high", "?persona=" + persona.ID + "&severity=high", persona.Title, mine},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tab := browsertest.Shared(t).Tab(t)
+			tab.Do(t, chromedp.Navigate(base+"pains/?"+tt.query))
+			st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(tt.want), len(pains)))
+			if !slices.Equal(st.Rows, tt.want) || st.Search != tt.search {
+				t.Errorf("rows %v, query %q; want %v, %q", st.Rows, st.Search, tt.want, tt.search)
+			}
+			shown := runIn(t, tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#pain-filters select[name=persona] option, #pain-filters select[name=touchpoint] option")].map(o => o.value + "=" + o.textContent)`))
+			for _, o := range shown {
+				if value, text, _ := strings.Cut(o, "="); value == "nope" || value == "zz-gone" || (value != "" && !strings.HasPrefix(text, tt.persona+" (")) {
+					t.Errorf("the filters offer %q", o)
+				}
+			}
+			tab.NoErrors(t)
+		})
+	}
+}

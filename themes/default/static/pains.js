@@ -121,7 +121,9 @@
           return data.options[i];
         }
       }
-      throw new Error("no " + dim + " " + id);
+      var e = new Error("no " + dim + " " + id);
+      e.missing = true; // an id not in the portal (any more)
+      throw e;
     });
   }
 
@@ -376,17 +378,11 @@
   }
 
   // lazy fills the options of sparse filter dim from its file when the
-  // reader comes to it; until then it holds only the chosen one.
+  // reader comes to it; until then it holds only the chosen one, by its
+  // title. The promise it returns settles once the chosen option is
+  // found, or dropped when its bucket lacks it (a renamed persona, say).
   function lazy(dim, chosen) {
     var select = form.elements[dim];
-    if (chosen) {
-      sparseOption(dim, chosen).then(function (o) {
-        if (!full[dim]) {
-          options(dim, [[chosen, o[1], o[2].length]]);
-          select.value = chosen;
-        }
-      }, function () {});
-    }
     var load = function () {
       select.removeEventListener("focus", load);
       select.removeEventListener("pointerenter", load);
@@ -397,28 +393,23 @@
     };
     select.addEventListener("focus", load);
     select.addEventListener("pointerenter", load);
-  }
-
-  form.hidden = false;
-  status.textContent = word("loading");
-  get("index.json").then(function (data) {
-    index = data;
-    var q = new URLSearchParams(location.search);
-    DIMS.forEach(function (dim) {
-      var v = q.get(dim) || "";
-      if (sparse(dim)) {
-        lazy(dim, v);
-        if (v) {
-          // Chosen before its options load: an option of its own.
-          options(dim, [[v, v, ""]]);
-        }
-      } else {
-        options(dim, index[dim]);
+    if (!chosen) {
+      return Promise.resolve();
+    }
+    return sparseOption(dim, chosen).then(function (o) {
+      if (!full[dim]) {
+        options(dim, [[chosen, o[1], o[2].length]]);
       }
-      if (v && option(dim, v) >= 0) {
-        form.elements[dim].value = v;
+      select.value = chosen;
+    }, function (e) {
+      if (!e.missing) {
+        throw e;
       }
     });
+  }
+
+  // listen applies the filters as the reader changes them.
+  function listen() {
     form.addEventListener("change", function () {
       shown = STEP;
       apply().catch(failed);
@@ -432,6 +423,28 @@
     form.addEventListener("submit", function (e) {
       e.preventDefault();
     });
-    return apply();
+  }
+
+  form.hidden = false;
+  status.textContent = word("loading");
+  get("index.json").then(function (data) {
+    index = data;
+    var q = new URLSearchParams(location.search);
+    var found = DIMS.map(function (dim) {
+      var v = q.get(dim) || "";
+      if (sparse(dim)) {
+        return lazy(dim, v);
+      }
+      options(dim, index[dim]);
+      if (v && option(dim, v) >= 0) {
+        form.elements[dim].value = v;
+      }
+      return null;
+    });
+    // An id the portal lacks is dropped: apply leaves it out of the URL.
+    return Promise.all(found).then(function () {
+      listen();
+      return apply();
+    });
   }).catch(failed);
 })();
