@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -375,4 +376,82 @@ func TestBrowserPainFiltersUnknownID(t *testing.T) {
 			tab.NoErrors(t)
 		})
 	}
+}
+
+// TestBrowserPainFiltersRussian filters a Russian portal of two pages from
+// its second page: the rows built from the shards speak Russian as the
+// page's rows do, with counts named and linked and "и ещё N ..." for the
+// rest, never a bare number or "+N".
+func TestBrowserPainFiltersRussian(t *testing.T) {
+	browsertest.Chromium(t)
+	dir := t.TempDir()
+	spec := synth.Small()
+	spec.Personas = 20 // a little over one page of the pain index
+	if err := synth.Generate(dir, spec); err != nil {
+		t.Fatal(err)
+	}
+	config := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := strings.Replace(string(b), `language = "en"`, `language = "ru"`, 1)
+	if ru == string(b) {
+		t.Fatalf("no language in %s:\n%s", config, b)
+	}
+	if err := os.WriteFile(config, []byte(ru), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, base := builtPortal(t, dir)
+	pains := readPains(t, out)
+	// The pain in most stages, seen from the page that does not hold it.
+	wide := slices.MaxFunc(pains, func(a, b dataPain) int { return len(a.Stages) - len(b.Stages) })
+	if len(wide.Stages) <= 4 {
+		t.Fatalf("the fixture's pains are in at most %d stages", len(wide.Stages))
+	}
+	first, err := os.ReadFile(filepath.Join(out, "pains", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "pains/page/2/"
+	if !strings.Contains(string(first), `id="`+wide.Key+`"`) {
+		page = "pains/"
+	}
+	tab := browsertest.Shared(t).Tab(t)
+	tab.Do(t, chromedp.Navigate(base+page+"?stage="+wide.Stages[0]+"&severity="+wide.Severity))
+	tab.Do(t, chromedp.Poll[chromedp.Void](`document.querySelector("tbody.filtered") !== null`, chromedp.WithPollingInterval(50*time.Millisecond)))
+	type row struct {
+		Row                           int
+		Text, Personas, Touchpoints   string
+		PersonaLinks, TouchpointLinks int
+	}
+	// The rows built from the shards: those not on this page.
+	rows := runIn(t, tab, chromedp.Evaluate[[]row](`[...document.querySelectorAll("tbody.filtered tr")].filter(tr =>
+		!document.querySelector('tbody:not(.filtered) tr[data-row="' + tr.dataset.row + '"]')).map(tr => ({
+		row: +tr.dataset.row, text: tr.textContent, personas: tr.cells[3].textContent, touchpoints: tr.cells[5].textContent,
+		personaLinks: tr.cells[3].querySelectorAll("a").length, touchpointLinks: tr.cells[5].querySelectorAll("a").length}))`))
+	if len(rows) == 0 {
+		t.Fatal("the filter built no row from the shards")
+	}
+	personas := regexp.MustCompile(`^\d+ персон[аы]?$`)
+	touchpoints := regexp.MustCompile(`^\d+ точ(ка|ки|ек) контакта$`)
+	bare := regexp.MustCompile(`\+\d`)
+	more := 0
+	for _, r := range rows {
+		if !personas.MatchString(r.Personas) || !touchpoints.MatchString(r.Touchpoints) || r.PersonaLinks != 1 || r.TouchpointLinks != 1 {
+			t.Errorf("row %d: personas %q (%d links), touchpoints %q (%d links)", r.Row, r.Personas, r.PersonaLinks, r.Touchpoints, r.TouchpointLinks)
+		}
+		if bare.MatchString(r.Text) {
+			t.Errorf("row %d has a bare +N: %q", r.Row, r.Text)
+		}
+		if len(pains[r.Row].Stages) > 4 && !strings.Contains(r.Text, "и ещё") {
+			t.Errorf("row %d lists %d stages without \"и ещё\": %q", r.Row, len(pains[r.Row].Stages), r.Text)
+		}
+		more += strings.Count(r.Text, "и ещё")
+	}
+	if more == 0 {
+		t.Errorf("no row says how many more stages or owners it has")
+	}
+	checkFilteredLinks(t, tab, out, base)
+	tab.NoErrors(t)
 }

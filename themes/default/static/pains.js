@@ -49,17 +49,21 @@
     }
   }
 
-  // count writes "12 of 340 pain points", the plural form chosen by the
-  // browser's CLDR rules for the total.
-  function count(n, total) {
+  // plural writes message name (a data-NAME-CATEGORY attribute of the
+  // form) for n, the form chosen by the browser's CLDR rules for n.
+  function plural(name, n) {
     var category = "other";
     try {
-      category = new Intl.PluralRules(word("lang") || undefined).select(total);
+      category = new Intl.PluralRules(word("lang") || undefined).select(n);
     } catch (e) {
       // No Intl: the "other" form.
     }
-    var text = word("shown-" + category) || word("shown-other");
-    return fill(text.split("{shown}").join(number(n)), number(total));
+    return fill(word(name + "-" + category) || word(name + "-other"), number(n));
+  }
+
+  // count writes "12 of 340 pain points", the form following the total.
+  function count(n, total) {
+    return plural("shown", total).split("{shown}").join(number(n));
   }
 
   function get(path) {
@@ -317,25 +321,29 @@
     return a;
   }
 
-  // links lists options of dim by their positions in index.json and says
-  // how many more there are.
-  function links(td, dim, positions, total) {
-    positions.forEach(function (i, k) {
+  // links lists the first options of dim, by their positions in
+  // index.json, as many as a cell of the page lists, then "and N more ..."
+  // (plural message more) linking to the pain's page, which has them all.
+  function links(td, dim, positions, total, more, page) {
+    var inline = parseInt(word("inline"), 10) || positions.length;
+    var first = positions.slice(0, inline);
+    first.forEach(function (i, k) {
       var o = index[dim][i];
       if (k > 0) {
         td.appendChild(document.createTextNode(", "));
       }
       link(td, o[1], href(dim, o[0]));
     });
-    if (total > positions.length) {
-      // The rest are on the row's own page, which the text links to.
-      td.appendChild(document.createTextNode(" +" + (total - positions.length)));
+    if (total > first.length) {
+      td.appendChild(document.createTextNode(" "));
+      link(td, plural(more, total - first.length), page).className = "more-link";
     }
   }
 
   // built makes a row from its entry [text, severity, link, personas,
-  // stages, touchpoints, owners, owner count]; personas and touchpoints
-  // are counts, listed on the row's own page, which the text links to.
+  // stages, touchpoints, owners, owner count, has a page]; personas and
+  // touchpoints are counts, "N personas" linking to the pain's own page
+  // when it has one, else to its row.
   function built(r, d) {
     var tr = document.createElement("tr");
     tr.setAttribute("data-row", String(r));
@@ -350,10 +358,11 @@
     var th = cell(tr, "th");
     th.scope = "row";
     link(th, d[0], d[2]);
-    cell(tr, "td").textContent = String(d[3]);
-    links(cell(tr, "td"), "stage", d[4], d[4].length);
-    cell(tr, "td").textContent = String(d[5]);
-    links(cell(tr, "td"), "owner", d[6], d[7]);
+    var page = d[8] ? "pains/" + d[2].split("#")[1] + "/" : d[2];
+    link(cell(tr, "td"), plural("personas", d[3]), page);
+    links(cell(tr, "td"), "stage", d[4], d[4].length, "more-stages", page);
+    link(cell(tr, "td"), plural("touchpoints", d[5]), page);
+    links(cell(tr, "td"), "owner", d[6], d[7], "more-owners", page);
     return tr;
   }
 
