@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -173,6 +174,8 @@ func TestBrowserPainFiltersAcrossPages(t *testing.T) {
 		// shards of rows.
 		{"persona", "persona=" + last.Personas[0], func(p dataPain) bool { return slices.Contains(p.Personas, last.Personas[0]) }},
 		{"severity", "severity=" + last.Severity, func(p dataPain) bool { return p.Severity == last.Severity }},
+		// A touchpoint's rows come whole in its bucket too.
+		{"touchpoint", "touchpoint=" + last.Touchpoints[0], func(p dataPain) bool { return slices.Contains(p.Touchpoints, last.Touchpoints[0]) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,8 +198,71 @@ func TestBrowserPainFiltersAcrossPages(t *testing.T) {
 					t.Errorf("row %d shows %q, want %q", r, st.Texts[i], pains[r].Text)
 				}
 			}
+			checkFilteredLinks(t, tab, out, base)
 			tab.NoErrors(t)
 		})
+	}
+	t.Run("owner", func(t *testing.T) {
+		t.Parallel()
+		// The owner with the most pains has rows on both pages.
+		var index struct{ Owner [][3]any }
+		b, err := os.ReadFile(filepath.Join(out, "pains", "filter", "index.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &index); err != nil {
+			t.Fatal(err)
+		}
+		top := slices.MaxFunc(index.Owner, func(a, b [3]any) int { return int(a[2].(float64) - b[2].(float64)) })
+		tab := browsertest.Shared(t).Tab(t)
+		tab.Do(t, chromedp.Navigate(base+"pains/page/2/"))
+		readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(pains), len(pains)))
+		tab.Do(t, choose("owner", top[0].(string)))
+		st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", int(top[2].(float64)), len(pains)))
+		if st.Search != "?owner="+top[0].(string) || len(st.Rows) == 0 || st.Rows[0] >= 500 {
+			t.Errorf("owner %s: query %q, rows %v", top[0], st.Search, st.Rows)
+		}
+		checkFilteredLinks(t, tab, out, base)
+		tab.NoErrors(t)
+	})
+}
+
+// checkFilteredLinks checks that every link of the rows the filter drew
+// leads to a file of the portal at out served at base, and to an element
+// of it when the link has a fragment; owners are linked to their pages.
+func checkFilteredLinks(t *testing.T, tab *browsertest.Tab, out, base string) {
+	t.Helper()
+	hrefs := runIn(t, tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.pain-index tbody.filtered a")].map(a => a.href)`))
+	if len(hrefs) == 0 {
+		t.Fatal("the filtered rows have no links")
+	}
+	pages := map[string]string{}
+	for _, h := range hrefs {
+		rel, ok := strings.CutPrefix(h, base)
+		if !ok {
+			t.Errorf("link %s leaves the portal %s", h, base)
+			continue
+		}
+		rel, frag, _ := strings.Cut(rel, "#")
+		if rel == "owners/" && frag != "" {
+			// The list of owners is paged: an owner's place is its own page.
+			t.Errorf("link %s goes to the list of owners, not the owner's page", h)
+		}
+		if rel == "" || strings.HasSuffix(rel, "/") {
+			rel += "index.html"
+		}
+		page, seen := pages[rel]
+		if !seen {
+			b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Errorf("link %s: %v", h, err)
+			}
+			page = string(b)
+			pages[rel] = page
+		}
+		if frag != "" && page != "" && !strings.Contains(page, `id="`+frag+`"`) {
+			t.Errorf("link %s: %s has no element #%s", h, rel, frag)
+		}
 	}
 }
 
@@ -260,5 +326,132 @@ func TestBrowserMapStageNamesStayInView(t *testing.T) {
 	if p.LabelLeft < p.GridLeft-1 || p.LabelLeft > p.GridLeft+2 {
 		t.Errorf("the lane labels left the grid's edge: %.0f, grid at %.0f", p.LabelLeft, p.GridLeft)
 	}
+	tab.NoErrors(t)
+}
+
+// TestBrowserPainFiltersUnknownID opens the pain index with a persona or
+// touchpoint the portal lacks in the address, as a link shared before a
+// rename would: the unknown choice is dropped from the form and the URL,
+// the other filters apply, and a known persona shows by its title.
+func TestBrowserPainFiltersUnknownID(t *testing.T) {
+	browsertest.Chromium(t)
+	out, base := builtPortal(t, exampleSite(t))
+	pains := readPains(t, out)
+	var data struct {
+		Personas []struct{ ID, Title string }
+	}
+	b, err := os.ReadFile(filepath.Join(out, "data.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &data); err != nil {
+		t.Fatal(err)
+	}
+	persona := data.Personas[0]
+	high := matching(pains, func(p dataPain) bool { return p.Severity == "high" })
+	mine := matching(pains, func(p dataPain) bool { return p.Severity == "high" && slices.Contains(p.Personas, persona.ID) })
+	tests := []struct {
+		name, query, search, persona string
+		want                         []int
+	}{
+		{"persona", "persona=nope&severity=high", "?severity=high", "", high},
+		{"touchpoint", "severity=high&touchpoint=zz-gone", "?severity=high", "", high},
+		{"known", "persona=" + persona.ID + "&severity=high", "?persona=" + persona.ID + "&severity=high", persona.Title, mine},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tab := browsertest.Shared(t).Tab(t)
+			tab.Do(t, chromedp.Navigate(base+"pains/?"+tt.query))
+			st := readFilterState(t, tab, fmt.Sprintf("%d of %d pain points", len(tt.want), len(pains)))
+			if !slices.Equal(st.Rows, tt.want) || st.Search != tt.search {
+				t.Errorf("rows %v, query %q; want %v, %q", st.Rows, st.Search, tt.want, tt.search)
+			}
+			shown := runIn(t, tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#pain-filters select[name=persona] option, #pain-filters select[name=touchpoint] option")].map(o => o.value + "=" + o.textContent)`))
+			for _, o := range shown {
+				if value, text, _ := strings.Cut(o, "="); value == "nope" || value == "zz-gone" || (value != "" && !strings.HasPrefix(text, tt.persona+" (")) {
+					t.Errorf("the filters offer %q", o)
+				}
+			}
+			tab.NoErrors(t)
+		})
+	}
+}
+
+// TestBrowserPainFiltersRussian filters a Russian portal of two pages from
+// its second page: the rows built from the shards speak Russian as the
+// page's rows do, with counts named and linked and "и ещё N ..." for the
+// rest, never a bare number or "+N".
+func TestBrowserPainFiltersRussian(t *testing.T) {
+	browsertest.Chromium(t)
+	dir := t.TempDir()
+	spec := synth.Small()
+	spec.Personas = 20 // a little over one page of the pain index
+	if err := synth.Generate(dir, spec); err != nil {
+		t.Fatal(err)
+	}
+	config := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := strings.Replace(string(b), `language = "en"`, `language = "ru"`, 1)
+	if ru == string(b) {
+		t.Fatalf("no language in %s:\n%s", config, b)
+	}
+	if err := os.WriteFile(config, []byte(ru), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, base := builtPortal(t, dir)
+	pains := readPains(t, out)
+	// The pain in most stages, seen from the page that does not hold it.
+	wide := slices.MaxFunc(pains, func(a, b dataPain) int { return len(a.Stages) - len(b.Stages) })
+	if len(wide.Stages) <= 4 {
+		t.Fatalf("the fixture's pains are in at most %d stages", len(wide.Stages))
+	}
+	first, err := os.ReadFile(filepath.Join(out, "pains", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "pains/page/2/"
+	if !strings.Contains(string(first), `id="`+wide.Key+`"`) {
+		page = "pains/"
+	}
+	tab := browsertest.Shared(t).Tab(t)
+	tab.Do(t, chromedp.Navigate(base+page+"?stage="+wide.Stages[0]+"&severity="+wide.Severity))
+	tab.Do(t, chromedp.Poll[chromedp.Void](`document.querySelector("tbody.filtered") !== null`, chromedp.WithPollingInterval(50*time.Millisecond)))
+	type row struct {
+		Row                           int
+		Text, Personas, Touchpoints   string
+		PersonaLinks, TouchpointLinks int
+	}
+	// The rows built from the shards: those not on this page.
+	rows := runIn(t, tab, chromedp.Evaluate[[]row](`[...document.querySelectorAll("tbody.filtered tr")].filter(tr =>
+		!document.querySelector('tbody:not(.filtered) tr[data-row="' + tr.dataset.row + '"]')).map(tr => ({
+		row: +tr.dataset.row, text: tr.textContent, personas: tr.cells[3].textContent, touchpoints: tr.cells[5].textContent,
+		personaLinks: tr.cells[3].querySelectorAll("a").length, touchpointLinks: tr.cells[5].querySelectorAll("a").length}))`))
+	if len(rows) == 0 {
+		t.Fatal("the filter built no row from the shards")
+	}
+	personas := regexp.MustCompile(`^\d+ персон[аы]?$`)
+	touchpoints := regexp.MustCompile(`^\d+ точ(ка|ки|ек) контакта$`)
+	bare := regexp.MustCompile(`\+\d`)
+	more := 0
+	for _, r := range rows {
+		if !personas.MatchString(r.Personas) || !touchpoints.MatchString(r.Touchpoints) || r.PersonaLinks != 1 || r.TouchpointLinks != 1 {
+			t.Errorf("row %d: personas %q (%d links), touchpoints %q (%d links)", r.Row, r.Personas, r.PersonaLinks, r.Touchpoints, r.TouchpointLinks)
+		}
+		if bare.MatchString(r.Text) {
+			t.Errorf("row %d has a bare +N: %q", r.Row, r.Text)
+		}
+		if len(pains[r.Row].Stages) > 4 && !strings.Contains(r.Text, "и ещё") {
+			t.Errorf("row %d lists %d stages without \"и ещё\": %q", r.Row, len(pains[r.Row].Stages), r.Text)
+		}
+		more += strings.Count(r.Text, "и ещё")
+	}
+	if more == 0 {
+		t.Errorf("no row says how many more stages or owners it has")
+	}
+	checkFilteredLinks(t, tab, out, base)
 	tab.NoErrors(t)
 }

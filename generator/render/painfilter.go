@@ -289,7 +289,8 @@ func writeFilterRows(w io.Writer, s *site.Site, d *derived, f *painFilter, n int
 
 // appendFilterRow appends the fields of p's row after its opening bracket,
 // and closes it: [text, severity, link of its row in the index, personas,
-// [stages], touchpoints, [owners], owners]. Stages and owners are
+// [stages], touchpoints, [owners], owners, 1 if it has a page of its own
+// else 0]. Stages and owners are
 // positions in the options of index.json, at most filterListCap owners;
 // personas and touchpoints are counts, the row's own page lists them.
 func appendFilterRow(b []byte, p *site.Pain, d *derived, f *painFilter) []byte {
@@ -318,13 +319,29 @@ func appendFilterRow(b []byte, p *site.Pain, d *derived, f *painFilter) []byte {
 	}
 	b = append(b, "],"...)
 	b = strconv.AppendInt(b, int64(len(p.Owners)), 10)
+	if d.painPaged(p) {
+		b = append(b, ",1"...)
+	} else {
+		b = append(b, ",0"...)
+	}
 	return append(b, ']')
+}
+
+// filterPlurals names the plural messages pains.js writes in the rows it
+// builds, by the data-* attribute that carries their forms.
+var filterPlurals = [...][2]string{
+	{"shown", "filter.shown"},
+	{"personas", "count.personas"},
+	{"touchpoints", "count.touchpoints"},
+	{"more-stages", "more.stages"},
+	{"more-owners", "more.owners"},
 }
 
 // filterWords returns the data-* attributes of the filter form of a page
 // of the pain-point index with links l: where the filter files are, the
-// way back to the publish folder, and the words of pains.js, with the
-// forms of the plural message filter.shown by CLDR category.
+// way back to the publish folder, how many items a cell lists, and the
+// words of pains.js, with the forms of each plural message of
+// filterPlurals by CLDR category.
 func filterWords(l links, w *words) template.HTMLAttr {
 	cat := w.cat
 	var b []byte
@@ -336,17 +353,20 @@ func filterWords(l links, w *words) template.HTMLAttr {
 	attr("src", l.To("pains/filter/"))
 	attr("root", l.Root())
 	attr("lang", cat.Lang())
+	attr("inline", strconv.Itoa(l.d.lim.Inline))
 	for _, key := range []string{"more", "loading", "failed"} {
 		attr(key, html.UnescapeString(cat.T("filter."+key)))
 	}
-	forms := cat.PluralForms("filter.shown")
-	names := make([]string, 0, len(forms))
-	for name := range forms {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		attr("shown-"+name, html.UnescapeString(forms[name]))
+	for _, p := range filterPlurals {
+		forms := cat.PluralForms(p[1])
+		names := make([]string, 0, len(forms))
+		for name := range forms {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			attr(p[0]+"-"+name, html.UnescapeString(forms[name]))
+		}
 	}
 	return template.HTMLAttr(b)
 }

@@ -49,17 +49,21 @@
     }
   }
 
-  // count writes "12 of 340 pain points", the plural form chosen by the
-  // browser's CLDR rules for the total.
-  function count(n, total) {
+  // plural writes message name (a data-NAME-CATEGORY attribute of the
+  // form) for n, the form chosen by the browser's CLDR rules for n.
+  function plural(name, n) {
     var category = "other";
     try {
-      category = new Intl.PluralRules(word("lang") || undefined).select(total);
+      category = new Intl.PluralRules(word("lang") || undefined).select(n);
     } catch (e) {
       // No Intl: the "other" form.
     }
-    var text = word("shown-" + category) || word("shown-other");
-    return fill(text.split("{shown}").join(number(n)), number(total));
+    return fill(word(name + "-" + category) || word(name + "-other"), number(n));
+  }
+
+  // count writes "12 of 340 pain points", the form following the total.
+  function count(n, total) {
+    return plural("shown", total).split("{shown}").join(number(n));
   }
 
   function get(path) {
@@ -77,13 +81,10 @@
     return cache[path];
   }
 
-  var SECTIONS = { stage: "stages/", touchpoint: "touchpoints/", persona: "personas/" };
+  var SECTIONS = { stage: "stages/", touchpoint: "touchpoints/", persona: "personas/", owner: "owners/" };
 
   // href is the link, from the portal's root, of option id of dim.
   function href(dim, id) {
-    if (dim === "owner") {
-      return "owners/#" + encodeURIComponent(id);
-    }
     return SECTIONS[dim] + encodeURIComponent(id) + "/";
   }
 
@@ -124,7 +125,9 @@
           return data.options[i];
         }
       }
-      throw new Error("no " + dim + " " + id);
+      var e = new Error("no " + dim + " " + id);
+      e.missing = true; // an id not in the portal (any more)
+      throw e;
     });
   }
 
@@ -318,25 +321,29 @@
     return a;
   }
 
-  // links lists options of dim by their positions in index.json and says
-  // how many more there are.
-  function links(td, dim, positions, total) {
-    positions.forEach(function (i, k) {
+  // links lists the first options of dim, by their positions in
+  // index.json, as many as a cell of the page lists, then "and N more ..."
+  // (plural message more) linking to the pain's page, which has them all.
+  function links(td, dim, positions, total, more, page) {
+    var inline = parseInt(word("inline"), 10) || positions.length;
+    var first = positions.slice(0, inline);
+    first.forEach(function (i, k) {
       var o = index[dim][i];
       if (k > 0) {
         td.appendChild(document.createTextNode(", "));
       }
       link(td, o[1], href(dim, o[0]));
     });
-    if (total > positions.length) {
-      // The rest are on the row's own page, which the text links to.
-      td.appendChild(document.createTextNode(" +" + (total - positions.length)));
+    if (total > first.length) {
+      td.appendChild(document.createTextNode(" "));
+      link(td, plural(more, total - first.length), page).className = "more-link";
     }
   }
 
   // built makes a row from its entry [text, severity, link, personas,
-  // stages, touchpoints, owners, owner count]; personas and touchpoints
-  // are counts, listed on the row's own page, which the text links to.
+  // stages, touchpoints, owners, owner count, has a page]; personas and
+  // touchpoints are counts, "N personas" linking to the pain's own page
+  // when it has one, else to its row.
   function built(r, d) {
     var tr = document.createElement("tr");
     tr.setAttribute("data-row", String(r));
@@ -351,10 +358,11 @@
     var th = cell(tr, "th");
     th.scope = "row";
     link(th, d[0], d[2]);
-    cell(tr, "td").textContent = String(d[3]);
-    links(cell(tr, "td"), "stage", d[4], d[4].length);
-    cell(tr, "td").textContent = String(d[5]);
-    links(cell(tr, "td"), "owner", d[6], d[7]);
+    var page = d[8] ? "pains/" + d[2].split("#")[1] + "/" : d[2];
+    link(cell(tr, "td"), plural("personas", d[3]), page);
+    links(cell(tr, "td"), "stage", d[4], d[4].length, "more-stages", page);
+    link(cell(tr, "td"), plural("touchpoints", d[5]), page);
+    links(cell(tr, "td"), "owner", d[6], d[7], "more-owners", page);
     return tr;
   }
 
@@ -379,17 +387,11 @@
   }
 
   // lazy fills the options of sparse filter dim from its file when the
-  // reader comes to it; until then it holds only the chosen one.
+  // reader comes to it; until then it holds only the chosen one, by its
+  // title. The promise it returns settles once the chosen option is
+  // found, or dropped when its bucket lacks it (a renamed persona, say).
   function lazy(dim, chosen) {
     var select = form.elements[dim];
-    if (chosen) {
-      sparseOption(dim, chosen).then(function (o) {
-        if (!full[dim]) {
-          options(dim, [[chosen, o[1], o[2].length]]);
-          select.value = chosen;
-        }
-      }, function () {});
-    }
     var load = function () {
       select.removeEventListener("focus", load);
       select.removeEventListener("pointerenter", load);
@@ -400,28 +402,23 @@
     };
     select.addEventListener("focus", load);
     select.addEventListener("pointerenter", load);
-  }
-
-  form.hidden = false;
-  status.textContent = word("loading");
-  get("index.json").then(function (data) {
-    index = data;
-    var q = new URLSearchParams(location.search);
-    DIMS.forEach(function (dim) {
-      var v = q.get(dim) || "";
-      if (sparse(dim)) {
-        lazy(dim, v);
-        if (v) {
-          // Chosen before its options load: an option of its own.
-          options(dim, [[v, v, ""]]);
-        }
-      } else {
-        options(dim, index[dim]);
+    if (!chosen) {
+      return Promise.resolve();
+    }
+    return sparseOption(dim, chosen).then(function (o) {
+      if (!full[dim]) {
+        options(dim, [[chosen, o[1], o[2].length]]);
       }
-      if (v && option(dim, v) >= 0) {
-        form.elements[dim].value = v;
+      select.value = chosen;
+    }, function (e) {
+      if (!e.missing) {
+        throw e;
       }
     });
+  }
+
+  // listen applies the filters as the reader changes them.
+  function listen() {
     form.addEventListener("change", function () {
       shown = STEP;
       apply().catch(failed);
@@ -435,6 +432,28 @@
     form.addEventListener("submit", function (e) {
       e.preventDefault();
     });
-    return apply();
+  }
+
+  form.hidden = false;
+  status.textContent = word("loading");
+  get("index.json").then(function (data) {
+    index = data;
+    var q = new URLSearchParams(location.search);
+    var found = DIMS.map(function (dim) {
+      var v = q.get(dim) || "";
+      if (sparse(dim)) {
+        return lazy(dim, v);
+      }
+      options(dim, index[dim]);
+      if (v && option(dim, v) >= 0) {
+        form.elements[dim].value = v;
+      }
+      return null;
+    });
+    // An id the portal lacks is dropped: apply leaves it out of the URL.
+    return Promise.all(found).then(function () {
+      listen();
+      return apply();
+    });
   }).catch(failed);
 })();
