@@ -42,11 +42,40 @@ type job struct {
 // Load reads the content folder of the site. The returned Set holds every
 // document that could be read; the list holds every problem found.
 func Load(opts Options) (*Set, diag.List) {
-	cfg := opts.Config
+	return NewLoader(opts).Load(nil)
+}
+
+// Loader loads the content folder of a site again and again, as a writer
+// edits it, reading again only the files that changed: each Load walks the
+// folder, keeps what it read of every file it was not told about, and
+// reads the others. Its documents are shared between the Sets it returns,
+// which hold them read-only. A Loader is not safe for concurrent use.
+type Loader struct {
+	opts Options
+	md   *Markdown
+	// files holds what the last Load read of each file, by its path
+	// inside the content folder.
+	files map[string]loaded
+}
+
+// NewLoader returns a Loader of the content folder opts name.
+func NewLoader(opts Options) *Loader {
+	md := NewMarkdown(opts.Config.Unsafe)
+	md.minify = opts.MinifyHTML
+	return &Loader{opts: opts, md: md, files: map[string]loaded{}}
+}
+
+// Load reads the content folder. changed lists the absolute paths of the
+// files and folders that changed since the last Load, as a watcher reports
+// them; nil means anything may have changed, and every file is read. A
+// file is read again when it is in changed or below a folder in changed;
+// a file that is new to the Loader is always read.
+func (l *Loader) Load(changed []string) (*Set, diag.List) {
+	cfg := l.opts.Config
 	var diags diag.List
 	set := &Set{}
-	contentDir := filepath.Join(opts.SiteDir, filepath.FromSlash(cfg.ContentDir))
-	if !inside(opts.SiteDir, contentDir) {
+	contentDir := filepath.Join(l.opts.SiteDir, filepath.FromSlash(cfg.ContentDir))
+	if !inside(l.opts.SiteDir, contentDir) {
 		diags.Errorf(config.FileName, diag.Pos{}, "contentDir %q is outside the site folder", cfg.ContentDir)
 		return set, diags
 	}
@@ -59,26 +88,20 @@ func Load(opts Options) (*Set, diag.List) {
 	defer root.Close()
 	jobs := walk(root, cfg.ContentDir, &diags)
 	results := make([]loaded, len(jobs))
-	md := NewMarkdown(cfg.Unsafe)
-	md.minify = opts.MinifyHTML
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var sc scratch
-			defer sc.dirs.close()
-			for i := range next {
-				results[i] = loadFile(root, jobs[i], cfg, md, &sc)
-			}
-		}()
+	stale := l.staleFunc(contentDir, changed)
+	var todo []int
+	for i, j := range jobs {
+		if r, ok := l.files[j.name]; ok && !stale(j.name) {
+			results[i] = r
+			continue
+		}
+		todo = append(todo, i)
 	}
-	for i := range jobs {
-		next <- i
+	l.read(root, jobs, todo, results)
+	l.files = make(map[string]loaded, len(jobs))
+	for i, j := range jobs {
+		l.files[j.name] = results[i]
 	}
-	close(next)
-	wg.Wait()
 	seen := map[string]string{}
 	for i, r := range results {
 		diags.Append(r.diags)
@@ -106,6 +129,70 @@ func Load(opts Options) (*Set, diag.List) {
 		}
 	}
 	return set, diags
+}
+
+// staleFunc returns whether the file with a name inside the content
+// folder at contentDir must be read again after changed.
+func (l *Loader) staleFunc(contentDir string, changed []string) func(name string) bool {
+	if changed == nil {
+		return func(string) bool { return true }
+	}
+	abs, err := filepath.Abs(contentDir)
+	if err != nil {
+		return func(string) bool { return true }
+	}
+	var rel []string
+	for _, c := range changed {
+		r, err := filepath.Rel(abs, c)
+		switch {
+		case err != nil:
+		case r == ".":
+			return func(string) bool { return true } // the whole folder
+		case r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)):
+			rel = append(rel, filepath.ToSlash(r))
+		}
+	}
+	return func(name string) bool {
+		for _, r := range rel {
+			if name == r || strings.HasPrefix(name, r+"/") {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// read loads the files of jobs at the indexes todo into results, on all
+// cores.
+func (l *Loader) read(root *os.Root, jobs []job, todo []int, results []loaded) {
+	cfg := l.opts.Config
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
+	if workers <= 1 {
+		var sc scratch
+		defer sc.dirs.close()
+		for _, i := range todo {
+			results[i] = loadFile(root, jobs[i], cfg, l.md, &sc)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var sc scratch
+			defer sc.dirs.close()
+			for i := range next {
+				results[i] = loadFile(root, jobs[i], cfg, l.md, &sc)
+			}
+		}()
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // duplicateID reports file when its id is already taken in section by a

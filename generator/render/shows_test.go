@@ -90,43 +90,6 @@ func entityEdits(set *content.Set) []edit {
 	return edits
 }
 
-// touches lists what a change to the file of entity ref touches in s: the
-// entity, and for a persona the pains it mentions.
-func touches(s *site.Site, ref site.Ref) []site.Ref {
-	refs := []site.Ref{ref}
-	if p := s.Persona(ref.ID); ref.Kind == site.KindPersona && p != nil {
-		for _, st := range p.Steps {
-			for _, m := range st.Pains {
-				refs = append(refs, painRef(m.Pain))
-			}
-		}
-	}
-	return refs
-}
-
-// reordered lists every stage when the order of the stages differs between
-// the sites: the order is part of every stage.
-func reordered(before, after *site.Site) []site.Ref {
-	if was, is := stageRefs(before), stageRefs(after); !slices.Equal(was, is) {
-		return is
-	}
-	return nil
-}
-
-// stageRefs names the stages of s, in order.
-func stageRefs(s *site.Site) []site.Ref {
-	refs := make([]site.Ref, len(s.Stages))
-	for i, st := range s.Stages {
-		refs[i] = site.Ref{Kind: site.KindStage, ID: st.ID}
-	}
-	return refs
-}
-
-// showsAny reports whether shows names any of refs.
-func showsAny(shows, refs []site.Ref) bool {
-	return slices.ContainsFunc(refs, func(r site.Ref) bool { return slices.Contains(shows, r) })
-}
-
 // TestShowsIsComplete: a page that does not depend on the whole portal
 // comes out byte for byte the same after a change to any file, unless its
 // Shows, before or after the change, name something the change touches.
@@ -171,9 +134,7 @@ func checkShows(t *testing.T, newSet func() *content.Set, sample int) {
 		e.apply(set)
 		after := linkSet(t, cfg, set)
 		files := renderAll(t, r, after)
-		touched := append(touches(before, e.ref), touches(after, e.ref)...)
-		touched = append(touched, reordered(before, after)...)
-		touched = append(touched, moved(r, before, after)...)
+		touched := r.Touched(before, after, []site.Ref{e.ref})
 		for _, p := range r.Pages(after) {
 			if p.All {
 				continue
@@ -183,7 +144,7 @@ func checkShows(t *testing.T, newSet func() *content.Set, sample int) {
 				t.Fatalf("%s: new page %s", e.name, p.Path)
 			}
 			shows := r.Shows(after, p)
-			if showsAny(shows, touched) || showsAny(r.Shows(before, old), touched) {
+			if r.Touches(after, p, touched) || r.Touches(before, old, touched) {
 				continue
 			}
 			checked++
@@ -198,27 +159,35 @@ func checkShows(t *testing.T, newSet func() *content.Set, sample int) {
 	t.Logf("%d edits, %d pages checked unchanged", (len(edits)+sample-1)/sample, checked)
 }
 
-// moved lists the pains whose row in the pain-point index is not at the
-// same place in both sites, or is in one only.
-func moved(r *Renderer, before, after *site.Site) []site.Ref {
-	places := func(s *site.Site) map[string]string {
-		m := make(map[string]string, len(s.Pains))
-		for p, ref := range r.derive(s).painRefs {
-			m[p.Key] = ref
+// TestTouchesAgreesWithShows: Touches says of every page and entity what
+// Shows says, so that a rebuild may ask it instead.
+func TestTouchesAgreesWithShows(t *testing.T) {
+	r := newRenderer(t)
+	for _, newSet := range []func() *content.Set{exampleSet, manyPainsSet} {
+		s := linkSet(t, testConfig(), newSet())
+		pages := r.Pages(s)
+		var refs []site.Ref
+		for _, p := range pages {
+			for _, ref := range r.Shows(s, p) {
+				if !slices.Contains(refs, ref) {
+					refs = append(refs, ref)
+				}
+			}
 		}
-		return m
-	}
-	was, is := places(before), places(after)
-	var refs []site.Ref
-	for key, ref := range is {
-		if was[key] != ref {
-			refs = append(refs, site.Ref{Kind: site.KindPain, ID: key})
+		refs = append(refs, site.Ref{Kind: site.KindPain, ID: "no-such-pain"}, site.Ref{Kind: site.KindStage, ID: "no-such-stage"})
+		checked := 0
+		for _, p := range pages {
+			shows := r.Shows(s, p)
+			for _, ref := range refs {
+				want := slices.Contains(shows, ref)
+				if got := r.Touches(s, p, Touched{ref: true}); got != want {
+					t.Errorf("%s, %v: Touches says %v, Shows %v", p.Path, ref, got, want)
+				}
+				checked++
+			}
+		}
+		if checked == 0 {
+			t.Fatal("nothing checked")
 		}
 	}
-	for key := range was {
-		if _, ok := is[key]; !ok {
-			refs = append(refs, site.Ref{Kind: site.KindPain, ID: key})
-		}
-	}
-	return refs
 }

@@ -1,0 +1,144 @@
+package render
+
+import (
+	"slices"
+
+	"github.com/cxatlas/cxatlas/generator/site"
+)
+
+// Touched is the set of entities a change touches, for Renderer.Touches.
+type Touched map[site.Ref]bool
+
+// Touched lists what a change to the files of the entities in changed
+// touches, going from site before to site after: those entities; for a
+// persona, the pains it mentions in either site; every stage when the
+// order of the stages differs; and every pain whose row in the pain-point
+// index is not at the same place in both sites, or is in one only (pages
+// link to the row). A page that does not set All and whose Shows, in
+// either site, name nothing of this set comes out of both sites byte for
+// byte the same.
+func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched {
+	t := Touched{}
+	for _, ref := range changed {
+		t[ref] = true
+		for _, s := range []*site.Site{before, after} {
+			if p := s.Persona(ref.ID); ref.Kind == site.KindPersona && p != nil {
+				for _, st := range p.Steps {
+					for _, m := range st.Pains {
+						t[painRef(m.Pain)] = true
+					}
+				}
+			}
+		}
+	}
+	if was, is := stageIDs(before.Stages), stageIDs(after.Stages); !slices.Equal(was, is) {
+		for _, id := range is {
+			t[site.Ref{Kind: site.KindStage, ID: id}] = true
+		}
+	}
+	was, is := r.painPlaces(before), r.painPlaces(after)
+	for key, ref := range is {
+		if was[key] != ref {
+			t[site.Ref{Kind: site.KindPain, ID: key}] = true
+		}
+	}
+	for key := range was {
+		if _, ok := is[key]; !ok {
+			t[site.Ref{Kind: site.KindPain, ID: key}] = true
+		}
+	}
+	return t
+}
+
+// painPlaces maps the key of each pain of s to the link of its row in the
+// pain-point index.
+func (r *Renderer) painPlaces(s *site.Site) map[string]string {
+	refs := r.derive(s).painRefs
+	m := make(map[string]string, len(refs))
+	for p, ref := range refs {
+		m[p.Key] = ref
+	}
+	return m
+}
+
+// Touches reports whether page p of s shows anything in t: whether
+// Renderer.Shows(s, p) names an entity of t. It is what a rebuild asks of
+// every page, so it looks without building the list.
+func (r *Renderer) Touches(s *site.Site, p Page, t Touched) bool {
+	switch p.Type {
+	case HomePage:
+		return t[site.Ref{Kind: site.KindHome}]
+	case PersonaPage:
+		if per := s.Persona(p.ID); per != nil {
+			return personaTouches(s, per, t)
+		}
+	case StagePage:
+		if st := s.Stage(p.ID); st != nil {
+			return stageTouches(s, st, t)
+		}
+	case TouchpointPage:
+		if tp := s.Touchpoint(p.ID); tp != nil {
+			return touchpointTouches(tp, t)
+		}
+	}
+	return false
+}
+
+// personaTouches is Touches for the page of persona p; see personaShows.
+func personaTouches(s *site.Site, p *site.Persona, t Touched) bool {
+	if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+		return true
+	}
+	for _, st := range s.Stages {
+		if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
+			return true
+		}
+	}
+	for _, step := range p.Steps {
+		for _, tp := range step.Touchpoints {
+			if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+				return true
+			}
+		}
+		for _, m := range step.Pains {
+			if t[painRef(m.Pain)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stageTouches is Touches for the pages of stage st; see stageShows.
+func stageTouches(s *site.Site, st *site.Stage, t Touched) bool {
+	for _, ref := range stageShows(s, st) {
+		if t[ref] {
+			return true
+		}
+	}
+	return false
+}
+
+// touchpointTouches is Touches for the pages of touchpoint tp; see
+// touchpointShows.
+func touchpointTouches(tp *site.Touchpoint, t Touched) bool {
+	if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+		return true
+	}
+	for _, p := range tp.Personas {
+		if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+			return true
+		}
+	}
+	for _, st := range tp.Stages {
+		if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
+			return true
+		}
+	}
+	for _, p := range tp.Pains {
+		if t[painRef(p)] {
+			return true
+		}
+	}
+	return false
+}
