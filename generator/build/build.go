@@ -71,6 +71,14 @@ type Result struct {
 	// Messages is the message catalogue of the portal's language; nil when
 	// the configuration is unusable.
 	Messages *i18n.Catalogue
+	// Rendered counts the pages the build rendered: all of them for a full
+	// build, those a change touched for a Session's shorter rebuild.
+	Rendered int
+	// Full is set when every page was rendered.
+	Full bool
+	// Fallback says why a Session rebuilt everything after a change, when
+	// it did; empty for a first build and for a shorter rebuild.
+	Fallback string
 }
 
 // ErrContent is returned by Build when the content has errors; the
