@@ -32,6 +32,11 @@ type Config struct {
 	// EditURL, when set, is the prefix of "edit this page" links: the path of
 	// the source file relative to the site directory is appended to it.
 	EditURL string `toml:"editURL"`
+	// CommitURL, when set, is the prefix of links to commits: a commit's
+	// full hash is appended to it.
+	CommitURL string `toml:"commitURL"`
+	// History says how much of the repository's history the portal shows.
+	History History `toml:"history"`
 	// Emotion is the scale of emotion scores.
 	Emotion Scale `toml:"emotion"`
 	// Minify says whether pages are minified.
@@ -59,6 +64,42 @@ type Config struct {
 	MaxFileSize int64 `toml:"maxFileSize"`
 }
 
+// History is the [history] table: what the portal shows of the history of
+// its content in git.
+type History struct {
+	// Baseline is what each map's earlier curve is drawn from: a git ref
+	// (a tag such as "workshop-2026-09", a branch, a commit) or a duration
+	// back from the build ("90d", "12w"); empty means the revision of each
+	// map at its previous review date.
+	Baseline string `toml:"baseline"`
+	// Window is how many of the latest commits that change the content the
+	// changes page and feed describe.
+	Window int `toml:"window"`
+	// StaleDays is how many days a map's content may change after its
+	// review date before check warns that nobody reviewed the change.
+	StaleDays int `toml:"staleDays"`
+}
+
+// BaselineDays returns the number of days of a duration baseline ("90d",
+// "12w"), and false when the baseline is not a duration.
+func (h History) BaselineDays() (int, bool) {
+	s := strings.TrimSpace(h.Baseline)
+	if len(s) < 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 || n > 100000 {
+		return 0, false
+	}
+	switch s[len(s)-1] {
+	case 'd':
+		return n, true
+	case 'w':
+		return 7 * n, true
+	}
+	return 0, false
+}
+
 // Scale is the range of emotion scores, from the most negative to the most
 // positive.
 type Scale struct {
@@ -79,6 +120,7 @@ func Default() *Config {
 		Theme:       "default",
 		StaleAfter:  180,
 		MaxFileSize: 5 << 20,
+		History:     History{Window: 100, StaleDays: 30},
 	}
 }
 
@@ -130,6 +172,7 @@ func Parse(cfg *Config, data []byte) diag.List {
 	if cfg.StaleAfter < 0 {
 		diags.Errorf(FileName, at("staleAfter"), "staleAfter must be a number of days, 0 or more")
 	}
+	checkHistory(cfg.History, data, &diags)
 	if cfg.MaxFileSize <= 0 {
 		diags.Errorf(FileName, at("maxFileSize"), "maxFileSize must be a positive number of bytes")
 	}

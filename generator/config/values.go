@@ -37,7 +37,7 @@ func checkScale(s Scale, data []byte, diags *diag.List) {
 // checkText reports control characters in the settings that are shown to
 // readers or put into links.
 func checkText(cfg *Config, data []byte, diags *diag.List) {
-	for _, kv := range [][2]string{{"title", cfg.Title}, {"language", cfg.Language}, {"theme", cfg.Theme}, {"baseURL", cfg.BaseURL}, {"editURL", cfg.EditURL}} {
+	for _, kv := range [][2]string{{"title", cfg.Title}, {"language", cfg.Language}, {"theme", cfg.Theme}, {"baseURL", cfg.BaseURL}, {"editURL", cfg.EditURL}, {"commitURL", cfg.CommitURL}} {
 		for i, r := range []rune(kv[1]) {
 			if unicode.IsControl(r) {
 				diags.Errorf(FileName, keyPos(data, "", kv[0]), "%s holds the control character %U at character %d", kv[0], r, i+1).Hint =
@@ -57,6 +57,10 @@ func checkURLs(cfg *Config, data []byte, diags *diag.List) {
 	if msg := webAddress(cfg.BaseURL, false); msg != "" {
 		diags.Errorf(FileName, keyPos(data, "", "baseURL"), "baseURL %q %s", clip(cfg.BaseURL), msg).Hint =
 			"write the full address the portal is published at, such as https://cx.example.com/journeys/, or leave baseURL out"
+	}
+	if msg := webAddress(cfg.CommitURL, true); msg != "" {
+		diags.Errorf(FileName, keyPos(data, "", "commitURL"), "commitURL %q %s", clip(cfg.CommitURL), msg).Hint =
+			"write the address commit hashes are added to, such as https://git.example.com/cx/portal/commit/, or leave commitURL out"
 	}
 	if msg := webAddress(cfg.EditURL, true); msg != "" {
 		diags.Errorf(FileName, keyPos(data, "", "editURL"), "editURL %q %s", clip(cfg.EditURL), msg).Hint =
@@ -94,4 +98,22 @@ func clip(s string) string {
 		return string(r[:60]) + "…"
 	}
 	return s
+}
+
+// checkHistory checks the [history] table.
+func checkHistory(h History, data []byte, diags *diag.List) {
+	if h.Window < 1 || h.Window > 10000 {
+		diags.Errorf(FileName, keyPos(data, "history", "window"), "history window must be a number of commits from 1 to 10000, not %d", h.Window)
+	}
+	if h.StaleDays < 0 {
+		diags.Errorf(FileName, keyPos(data, "history", "staleDays"), "history staleDays must be a number of days, 0 or more")
+	}
+	b := strings.TrimSpace(h.Baseline)
+	if _, ok := h.BaselineDays(); ok || b == "" {
+		return
+	}
+	if strings.HasPrefix(b, "-") || strings.ContainsAny(b, " \t\n:") || strings.IndexFunc(b, unicode.IsControl) >= 0 {
+		diags.Errorf(FileName, keyPos(data, "history", "baseline"), "history baseline %q is neither a git ref nor a duration", clip(b)).Hint =
+			"write a tag, branch or commit (baseline = \"workshop-2026-09\"), or days or weeks back from the build (baseline = \"90d\")"
+	}
 }

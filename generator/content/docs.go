@@ -112,7 +112,10 @@ type ProfileField struct {
 
 // StepDoc is one [[steps]] entry of a persona.
 type StepDoc struct {
-	Pos           diag.Pos
+	Pos diag.Pos
+	// ID names the step across revisions of the map, so that its history
+	// follows it when steps are added or moved; empty when not given.
+	ID            string
 	Stage         Ref
 	Touchpoints   []Ref
 	Action        string

@@ -10,7 +10,7 @@ import (
 var (
 	personaKeys = []string{"title", "summary", "quote", "priority", "reviewed", "goals", "needs",
 		"frustrations", "channels", "profile", "steps"}
-	stepKeys = []string{"stage", "touchpoints", "action", "thought", "feeling", "emotion", "pains",
+	stepKeys = []string{"id", "stage", "touchpoints", "action", "thought", "feeling", "emotion", "pains",
 		"opportunities", "evidence", "duration", "artifacts"}
 )
 
@@ -60,6 +60,7 @@ func decodePersona(d *decoder, root *Node, doc *PersonaDoc, scale config.Scale) 
 				decodeStep(d, it, scale, &steps[i])
 				doc.Steps = appendSized(doc.Steps, &steps[i], len(steps))
 			}
+			d.uniqueStepIDs(doc.Steps)
 		}
 	}
 	for _, f := range misplaced {
@@ -133,4 +134,23 @@ func (d *decoder) profileValue(f *Field) string {
 		return ""
 	}
 	return d.text("profile."+f.Key, n)
+}
+
+// uniqueStepIDs reports a step id given to two steps of one map: the id
+// names one step across revisions of the map.
+func (d *decoder) uniqueStepIDs(steps []*StepDoc) {
+	var seen map[string]int
+	for i, s := range steps {
+		if s.ID == "" {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]int{}
+		}
+		if prev, dup := seen[s.ID]; dup {
+			d.errorf(s.Pos, "step id %q is already the id of step %d", s.ID, prev+1).Hint = "give each step of the map its own id"
+			continue
+		}
+		seen[s.ID] = i
+	}
 }

@@ -34,6 +34,13 @@ func decodeStep(d *decoder, n *Node, scale config.Scale, s *StepDoc) {
 			}
 		case "touchpoints":
 			s.Touchpoints = d.refs("touchpoints", v)
+		case "id":
+			s.ID = NormalID(strings.TrimSpace(d.text("id", v)))
+			if s.ID != "" && !ValidID(s.ID) {
+				d.errorf(v.Pos, "step id %q may only use letters, digits, \"-\" and \"_\"", s.ID).Hint =
+					"the id names the step across revisions of the map; write e.g. id = \"checkout\""
+				s.ID = ""
+			}
 		case "action":
 			s.Action = d.text("action", v)
 		case "thought":
