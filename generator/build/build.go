@@ -16,6 +16,7 @@ import (
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/diag"
+	"github.com/cxatlas/cxatlas/generator/history"
 	"github.com/cxatlas/cxatlas/generator/i18n"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/render"
@@ -168,8 +169,12 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 	set, diags := content.Load(content.Options{SiteDir: opts.SiteDir, Config: cfg, MinifyHTML: minifyHTML})
 	r.res.Diags.Append(diags)
 	r.step("load")
+	hist, diags := history.Read(history.Options{SiteDir: opts.SiteDir, Config: cfg, Set: set, Now: opts.Now})
+	r.res.Diags.Append(diags)
+	r.step("history")
 	s, diags := site.Link(cfg, set, opts.Now)
 	r.res.Diags.Append(diags)
+	s.History = hist
 	r.res.Site = s
 	r.step("link")
 	r.res.Pages = renderer.Pages(s)

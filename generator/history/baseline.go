@@ -158,8 +158,8 @@ func (h *History) unreviewed(set *content.Set, staleDays int) diag.List {
 	var diags diag.List
 	for _, p := range set.Personas {
 		last := h.Last(p.Path)
-		if last == nil || p.Reviewed.IsZero() {
-			continue
+		if last == nil || p.Reviewed.IsZero() || !modified(last, p.Path) {
+			continue // a map committed for the first time was not edited since
 		}
 		days := int(last.Date.Sub(p.Reviewed).Hours() / 24)
 		if days <= staleDays {
@@ -171,4 +171,15 @@ func (h *History) unreviewed(set *content.Set, staleDays int) diag.List {
 			"review the change with the team and move reviewed to the day of the review"
 	}
 	return diags
+}
+
+// modified reports whether commit c modified the file at path, rather
+// than adding it.
+func modified(c *Commit, path string) bool {
+	for _, f := range c.Files {
+		if f.Path == path {
+			return f.Status == 'M' || f.Status == 'T'
+		}
+	}
+	return false
 }

@@ -30,6 +30,11 @@ const (
 	ChannelsPage      PageType = "channels"
 	OwnerPage         PageType = "owner"
 	SearchPage        PageType = "search"
+	// ChangesPage and ChangesFeed are the recent changes of the content
+	// from git, as a page and as an Atom feed; only a portal with history
+	// has them.
+	ChangesPage PageType = "changes"
+	ChangesFeed PageType = "changes-feed"
 	NotFoundPage      PageType = "404"
 	SitemapFile       PageType = "sitemap"
 	DataFile          PageType = "data"
@@ -177,6 +182,10 @@ func listPages(d *derived, f *painFilter) []Page {
 	whole("matrix/index.html", MatrixPage)
 	whole("channels/index.html", ChannelsPage)
 	whole("search/index.html", SearchPage)
+	if s.History != nil {
+		whole("changes/index.html", ChangesPage)
+		whole("changes/index.xml", ChangesFeed)
+	}
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages

@@ -25,7 +25,7 @@ func htmlPageTypes() []PageType {
 	return []PageType{
 		HomePage, PersonaList, PersonaPage, StageList, StagePage, TouchpointList,
 		TouchpointPage, PainIndex, PainPage, PainsByStage, PainsByTouchpoint, OwnerList, OwnerPage,
-		ComparePage, MatrixPage, ChannelsPage, SearchPage, NotFoundPage,
+		ComparePage, MatrixPage, ChannelsPage, SearchPage, NotFoundPage, ChangesPage,
 	}
 }
 
@@ -143,6 +143,8 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 		return writeSitemap(w, s, r.pageList(d))
 	case DataFile:
 		return writeData(w, s, d)
+	case ChangesFeed:
+		return writeChangesFeed(w, s, r.words)
 	case PainFilterIndex:
 		return writeFilterIndex(w, r.filter(d), len(s.Pains))
 	case PainFilterOptions:

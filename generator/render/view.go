@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -37,6 +38,9 @@ type common struct {
 	// Edit links to the page's source in the repository; empty without
 	// Config.EditURL.
 	Edit string
+	// LastChange says when and by whom the page's file last changed in
+	// git; empty without history.
+	LastChange template.HTML
 	// Layout is what the layout shared by every page shows.
 	Layout layout
 	// words are the messages of the portal's language.
@@ -61,6 +65,9 @@ type layout struct {
 	Edit string
 	// Search is the search box of the header.
 	Search searchBox
+	// BuiltFrom names the commit the portal was built from; empty without
+	// history.
+	BuiltFrom template.HTML
 }
 
 // navEntry is one entry of the site navigation.
@@ -86,7 +93,7 @@ func (c *common) layout() layout {
 		title = c.Title + " · " + c.Site.Title
 	}
 	nav := c.words.nav
-	return layout{
+	l := layout{
 		Lang: c.Config.Language, DocTitle: title, SiteTitle: c.Site.Title, Edit: c.Edit,
 		Home: c.Link.Home(), CSS: c.Link.To("static/cxatlas.css"), Icon: c.Link.To("static/favicon.svg"), Data: c.Link.To("data.json"),
 		Search: c.searchBox(),
@@ -99,6 +106,11 @@ func (c *common) layout() layout {
 			{c.Link.To("owners/"), nav["owners"], c.Current("owners")},
 		},
 	}
+	if h := c.Site.History; h != nil {
+		l.Nav = append(l.Nav, navEntry{c.Link.To("changes/"), nav["changes"], c.Current("changes")})
+		l.BuiltFrom = builtFrom(h, c.Config, c.words)
+	}
+	return l
 }
 
 // Heat returns the class of a heatmap cell for st: "heat-0" (most negative)
@@ -216,6 +228,7 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 			return nil, fmt.Errorf("no persona %q", p.ID)
 		}
 		c.Title, c.Section, c.Edit = per.Title, PersonaList, editURL(c.Config, per.Source)
+		c.LastChange = lastChange(s.History.Last(per.Source.Path), c.Config, w)
 		c.Crumbs = []crumb{home, {nav["personas"], c.Link.To("personas/")}}
 		return newPersonaView(c, per), nil
 	case StageList:
@@ -226,6 +239,7 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 			return nil, fmt.Errorf("no stage %q", p.ID)
 		}
 		c.Title, c.Section, c.Edit = st.Title, StageList, editURL(c.Config, st.Source)
+		c.LastChange = lastChange(s.History.Last(st.Source.Path), c.Config, w)
 		c.Crumbs = []crumb{home, {nav["stages"], c.Link.To("stages/")}}
 		return newStageView(c, st), nil
 	case TouchpointList:
@@ -237,6 +251,7 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 			return nil, fmt.Errorf("no touchpoint %q", p.ID)
 		}
 		c.Title, c.Section, c.Edit = t.Title, TouchpointList, editURL(c.Config, t.Source)
+		c.LastChange = lastChange(s.History.Last(t.Source.Path), c.Config, w)
 		c.Crumbs = []crumb{home, {nav["touchpoints"], c.Link.To("touchpoints/")}}
 		return newTouchpointView(c, t), nil
 	case PainIndex:
@@ -267,6 +282,9 @@ func pageView(s *site.Site, p Page, d *derived, w *words) (view, error) {
 		return exploreView(c, p.Type), nil
 	case SearchPage:
 		return newSearchView(c), nil
+	case ChangesPage:
+		c.Title = cat.T("changes.title")
+		return newChangesView(c), nil
 	case NotFoundPage:
 		c.Title = cat.T("title.not_found")
 		// Hosts serve 404.html at any missing URL, where relative links

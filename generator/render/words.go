@@ -82,7 +82,7 @@ func newWords(cat *i18n.Catalogue) *words {
 	w.modes = map[string]string{"online": cat.T("mode.online"), "offline": cat.T("mode.offline")}
 	w.searchBox, w.searchPage = w.searchWords()
 	w.nav = map[string]string{}
-	for _, key := range []string{"nav.home", "nav.personas", "nav.stages", "nav.touchpoints", "nav.pains", "nav.owners", "nav.compare", "nav.matrix", "nav.channels"} {
+	for _, key := range []string{"nav.home", "nav.personas", "nav.stages", "nav.touchpoints", "nav.pains", "nav.owners", "nav.compare", "nav.matrix", "nav.channels", "nav.changes"} {
 		w.nav[strings.TrimPrefix(key, "nav.")] = cat.T(key)
 	}
 	w.steps = make([]string, smallCounts)

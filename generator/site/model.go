@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/history"
 )
 
 // Site is the whole linked portal.
@@ -42,6 +43,10 @@ type Site struct {
 	Steps int
 	// Built is the time the build started; used for staleness.
 	Built time.Time
+	// History is what git knows about the content; nil when the site is
+	// not in a repository. It is part of what every page shows: a new
+	// commit rebuilds the portal.
+	History *history.History
 
 	personaByID    map[string]*Persona
 	stageByID      map[string]*Stage

@@ -1,0 +1,251 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"strconv"
+	"time"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/history"
+	"github.com/cxatlas/cxatlas/generator/i18n"
+)
+
+// fillHTML fills the placeholders of message key with args, pairs of a
+// name and a value that is HTML already. The message is escaped unless its
+// key ends in "_html".
+func fillHTML(cat *i18n.Catalogue, key string, args ...string) template.HTML {
+	return template.HTML(i18n.Fill(messageHTML(cat, key), args))
+}
+
+// messageHTML is message key as HTML.
+func messageHTML(cat *i18n.Catalogue, key string) string {
+	msg := cat.T(key)
+	if len(key) > 5 && key[len(key)-5:] == "_html" {
+		return msg
+	}
+	return escapeText(msg)
+}
+
+// commitLink is the short hash of c, linked to the commit when the
+// configuration says where commits are shown.
+func commitLink(hash, short string, cfg *config.Config) string {
+	code := `<code>` + html.EscapeString(short) + `</code>`
+	if cfg.CommitURL == "" {
+		return code
+	}
+	return `<a href="` + html.EscapeString(cfg.CommitURL+hash) + `">` + code + `</a>`
+}
+
+// timeTag writes day t in the catalogue's words, in a <time> element.
+func timeTag(cat *i18n.Catalogue, t time.Time) string {
+	return `<time datetime="` + t.UTC().Format(time.DateOnly) + `">` + html.EscapeString(cat.Date(t.UTC())) + `</time>`
+}
+
+// lastChange is the line that says when c, the last commit to change a
+// page's file, was made, by whom and why, and the merge that brought it
+// in; empty without one.
+func lastChange(c *history.Commit, cfg *config.Config, w *words) template.HTML {
+	if c == nil {
+		return ""
+	}
+	cat := w.cat
+	line := fillHTML(cat, "history.last_change_html",
+		"date", timeTag(cat, c.Date), "author", html.EscapeString(c.Author),
+		"message", html.EscapeString(c.Subject), "commit", commitLink(c.Hash, c.Short, cfg))
+	if m := mergeLine(c.Merge, cfg, w); m != "" {
+		line += " " + m
+	}
+	return line
+}
+
+// mergeLine says through which merge, pull request and approver a commit
+// came in; empty when it was made on the built branch.
+func mergeLine(m *history.Merge, cfg *config.Config, w *words) template.HTML {
+	if m == nil {
+		return ""
+	}
+	cat := w.cat
+	args := []string{"commit", commitLink(m.Hash, m.Short, cfg), "date", timeTag(cat, m.Date),
+		"approver", html.EscapeString(m.Approver), "pr", html.EscapeString(cat.Int(m.PR))}
+	switch {
+	case m.PR > 0 && m.Approver != "":
+		return fillHTML(cat, "history.merged_pr_html", args...)
+	case m.PR > 0:
+		return fillHTML(cat, "history.merged_pr_only_html", args...)
+	}
+	return fillHTML(cat, "history.merged_html", args...)
+}
+
+// builtFrom is the footer's line naming the commit the portal was built
+// from.
+func builtFrom(h *history.History, cfg *config.Config, w *words) template.HTML {
+	if h.Head == nil {
+		return ""
+	}
+	return fillHTML(w.cat, "history.built_from_html", "commit", commitLink(h.Head.Hash, h.Head.Short, cfg),
+		"date", timeTag(w.cat, h.Head.Date))
+}
+
+// changesView is the page of recent changes.
+type changesView struct {
+	common
+	Changes []changeEntry
+	// Intro says how many commits the page shows; Shallow warns that the
+	// history is cut short.
+	Intro   string
+	Shallow bool
+	Feed    string
+}
+
+// changeEntry is one commit on the changes page.
+type changeEntry struct {
+	// Anchor is the id of its heading, "c-" and the short hash.
+	Anchor  string
+	Subject string
+	// Meta says who made it when, with the commit and its merge.
+	Meta     template.HTML
+	Entities []entityEntry
+}
+
+// entityEntry is what a commit changed in one map, stage or touchpoint.
+type entityEntry struct {
+	// Name is its title, linked to its page while it has one.
+	Name template.HTML
+	// Kind says which section it is in; Status "added" or "removed" or
+	// empty.
+	Kind, Status string
+	Items        []template.HTML
+}
+
+func newChangesView(c common) *changesView {
+	h, cat := c.Site.History, c.words.cat
+	v := &changesView{common: c, Shallow: h.Shallow, Feed: c.Link.To("changes/index.xml")}
+	v.Intro = cat.Plural("changes.intro", len(h.Changes))
+	for _, ch := range h.Changes {
+		v.Changes = append(v.Changes, changeEntryOf(c, ch, true))
+	}
+	return v
+}
+
+// changeEntryOf describes one commit for the changes page and the feed;
+// linked says whether the names of maps, stages and touchpoints link to
+// their pages.
+func changeEntryOf(c common, ch *history.Change, linked bool) changeEntry {
+	cm, cat := ch.Commit, c.words.cat
+	e := changeEntry{Anchor: "c-" + cm.Short, Subject: cm.Subject}
+	e.Meta = fillHTML(cat, "changes.meta_html", "date", timeTag(cat, cm.Date), "author", html.EscapeString(cm.Author),
+		"commit", commitLink(cm.Hash, cm.Short, c.Config))
+	if m := mergeLine(cm.Merge, c.Config, c.words); m != "" {
+		e.Meta += " " + m
+	}
+	for _, en := range ch.Entities {
+		e.Entities = append(e.Entities, entityEntryOf(c, en, linked))
+	}
+	return e
+}
+
+// entityEntryOf describes what a commit changed in one file.
+func entityEntryOf(c common, en *history.EntityChange, linked bool) entityEntry {
+	cat := c.words.cat
+	title := en.Title
+	if title == "" {
+		title = en.ID
+	}
+	name := html.EscapeString(title)
+	if url := entityURL(c, en); url != "" && linked {
+		name = `<a href="` + html.EscapeString(url) + `">` + name + `</a>`
+	}
+	out := entityEntry{Name: template.HTML(name), Kind: cat.T(sectionKey(en.Section))}
+	switch {
+	case en.Added:
+		out.Status = cat.T("changes.added")
+	case en.Removed:
+		out.Status = cat.T("changes.removed")
+	}
+	for _, it := range en.Items {
+		out.Items = append(out.Items, itemHTML(cat, it))
+	}
+	if len(out.Items) == 0 && !en.Added && !en.Removed {
+		out.Items = append(out.Items, fillHTML(cat, "changes.text_edited"))
+	}
+	return out
+}
+
+// sectionKey is the catalogue's key of the word for section s.
+func sectionKey(s content.Section) string {
+	switch s {
+	case content.SectionPersonas:
+		return "changes.section_personas"
+	case content.SectionStages:
+		return "changes.section_stages"
+	case content.SectionTouchpoints:
+		return "changes.section_touchpoints"
+	}
+	return "changes.section_home"
+}
+
+// entityURL links to the page of the entity a change is about, while the
+// portal has it.
+func entityURL(c common, en *history.EntityChange) string {
+	s := c.Site
+	switch en.Section {
+	case content.SectionPersonas:
+		if p := s.Persona(en.ID); p != nil {
+			return c.Link.Persona(p)
+		}
+	case content.SectionStages:
+		if st := s.Stage(en.ID); st != nil {
+			return c.Link.Stage(st)
+		}
+	case content.SectionTouchpoints:
+		if t := s.Touchpoint(en.ID); t != nil {
+			return c.Link.Touchpoint(t)
+		}
+	case content.SectionHome:
+		return c.Link.Home()
+	}
+	return ""
+}
+
+// itemHTML says one change in the reader's words.
+func itemHTML(cat *i18n.Catalogue, it history.Item) template.HTML {
+	q := html.EscapeString
+	args := []string{"n", q(cat.Int(it.Step)), "action", q(it.Action), "text", q(it.Text),
+		"from", q(valueWords(cat, it.Kind, it.From)), "to", q(valueWords(cat, it.Kind, it.To))}
+	switch it.Kind {
+	case history.ReviewMoved:
+		args = append(args, "from", dateWords(cat, it.FromDate), "to", dateWords(cat, it.ToDate))
+		// Fill takes the first value of a name: put the dates first.
+		args = append(args[len(args)-4:], args[:len(args)-4]...)
+	case history.StepsReworded:
+		return template.HTML(escapeText(cat.Plural("changes.steps_reworded", it.N)))
+	}
+	return fillHTML(cat, "changes."+string(it.Kind), args...)
+}
+
+// valueWords writes the value of a change: a score with the language's
+// minus, a severity in words, an owner or title as it is, "none" for none.
+func valueWords(cat *i18n.Catalogue, kind history.ItemKind, v string) string {
+	if v == "" {
+		return cat.T("changes.none")
+	}
+	switch kind {
+	case history.EmotionMoved:
+		if n, err := strconv.Atoi(v); err == nil {
+			return cat.Signed(n)
+		}
+	case history.PainAdded, history.PainRemoved, history.PainRerated:
+		return cat.T("severity." + v)
+	}
+	return v
+}
+
+// dateWords writes a review date, or "none".
+func dateWords(cat *i18n.Catalogue, t time.Time) string {
+	if t.IsZero() {
+		return html.EscapeString(cat.T("changes.none"))
+	}
+	return timeTag(cat, t)
+}
