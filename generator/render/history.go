@@ -10,6 +10,8 @@ import (
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/history"
 	"github.com/cxatlas/cxatlas/generator/i18n"
+	"github.com/cxatlas/cxatlas/generator/render/chart"
+	"github.com/cxatlas/cxatlas/generator/site"
 )
 
 // fillHTML fills the placeholders of message key with args, pairs of a
@@ -248,4 +250,41 @@ func dateWords(cat *i18n.Catalogue, t time.Time) string {
 		return html.EscapeString(cat.T("changes.none"))
 	}
 	return timeTag(cat, t)
+}
+
+// since is a map's baseline: the legend of its earlier line in the
+// overview and what changed since.
+type since struct {
+	// Heading names the baseline: its date, or the configured ref.
+	Heading string
+	// ThenLabel and NowLabel are the legend of the two lines.
+	ThenLabel, NowLabel string
+	Items               []template.HTML
+	then                []chart.Earlier
+}
+
+// sinceOf returns the baseline of persona p, or nil.
+func sinceOf(c common, p *site.Persona) *since {
+	b := c.Site.History.Baseline(p.ID)
+	if b == nil || len(b.Then) != len(p.Steps) {
+		return nil
+	}
+	cat := c.words.cat
+	date := cat.Date(b.Date.UTC())
+	s := &since{Heading: cat.Format("changes.since_title", "date", date), NowLabel: cat.T("changes.now_legend"),
+		ThenLabel: cat.Format("changes.then_legend", "date", date)}
+	if b.Ref != "" {
+		s.Heading = cat.Format("changes.since_ref", "ref", b.Ref)
+		if b.Commit == nil {
+			s.ThenLabel = cat.Format("changes.then_legend", "date", b.Ref)
+		}
+	}
+	for _, it := range b.Items {
+		s.Items = append(s.Items, itemHTML(cat, it))
+	}
+	s.then = make([]chart.Earlier, len(b.Then))
+	for i, t := range b.Then {
+		s.then[i] = chart.Earlier{Emotion: t.Emotion, Has: t.Has}
+	}
+	return s
 }

@@ -94,6 +94,9 @@ type personaView struct {
 	Curve   template.HTML
 	// Overview is the chart of the whole journey that opens the map.
 	Overview template.HTML
+	// Since is the map's baseline from history, drawn in Overview, and
+	// what changed since; nil without one.
+	Since *since
 	Grid     journeyGrid
 	// Print holds the journey map cut into parts for print; see printMap.
 	Print template.HTML
@@ -163,7 +166,12 @@ func newHomeView(c common) *homeView {
 func newPersonaView(c common, p *site.Persona) *personaView {
 	v := personaView{common: c, Persona: p, Bands: chart.Bands(p.Steps)}
 	v.Curve = chart.Curve(p, c.Config.Emotion, "curve", c.words.cat)
-	v.Overview = chart.Overview(p, c.Config.Emotion, "overview", c.words.cat)
+	v.Since = sinceOf(c, p)
+	var then []chart.Earlier
+	if v.Since != nil {
+		then = v.Since.then
+	}
+	v.Overview = chart.OverviewThen(p, c.Config.Emotion, "overview", c.words.cat, then)
 	// A persona has a roll-up for every stage, in stage order; steps
 	// without a stage form a band of their own, with an empty roll-up.
 	rollups := make([]*site.StageRollup, len(v.Bands))

@@ -30,6 +30,22 @@ const (
 // overview.point says. Colours come from the theme's CSS classes
 // (ov-*), so a dark scheme can restyle them. id must be unique on the page.
 func Overview(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
+	return OverviewThen(p, sc, id, cat, nil)
+}
+
+// Earlier is a step's score in an earlier revision of its map; Has is
+// false for a step that had no score or did not exist then.
+type Earlier struct {
+	Emotion int
+	Has     bool
+}
+
+// OverviewThen draws the overview of Overview with, under today's line,
+// the line of an earlier revision of the map: then holds a score for
+// each of p's steps (nil draws no earlier line). The earlier line is
+// dashed and lighter (class ov-then), so it reads as the past without
+// colour.
+func OverviewThen(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue, then []Earlier) template.HTML {
 	sc = validScale(sc)
 	ax := yAxis{min: sc.Min, max: sc.Max, top: owPlotTop, height: owPlotH}
 	b := &svgBuf{b: make([]byte, 0, 4096+260*len(p.Steps))}
@@ -39,6 +55,9 @@ func Overview(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) 
 	x := func(i int) float64 { return owLeft + (float64(i)+0.5)*step }
 	writeOverviewBands(b, Bands(p.Steps), step, cat)
 	writeOverviewAxis(b, sc, ax, cat)
+	if len(then) == len(p.Steps) {
+		writeThenLine(b, then, ax, sc, x)
+	}
 	writeOverviewLine(b, p.Steps, ax, sc, x)
 	writeOverviewPoints(b, p.Steps, ax, sc, x, step, cat)
 	b.raw(`</svg>`)
@@ -153,6 +172,39 @@ func writeOverviewLine(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale,
 		b.num(ax.y(clamp(float64(st.Emotion), sc)))
 	}
 	b.raw(`"/>` + "\n")
+}
+
+// writeThenLine writes the line of the earlier scores, broken where a
+// step had none, with a small point at each score.
+func writeThenLine(b *svgBuf, then []Earlier, ax yAxis, sc config.Scale, x func(int) float64) {
+	b.raw(`<g class="ov-then" aria-hidden="true"><path fill="none" stroke-dasharray="6 4" d="`)
+	pen := false
+	for i, e := range then {
+		if !e.Has {
+			pen = false
+			continue
+		}
+		if pen {
+			b.raw("L")
+		} else {
+			b.raw("M")
+		}
+		pen = true
+		b.num(x(i))
+		b.raw(" ")
+		b.num(ax.y(clamp(float64(e.Emotion), sc)))
+	}
+	b.raw(`"/>`)
+	for i, e := range then {
+		if e.Has {
+			b.raw(`<circle r="2.5" cx="`)
+			b.num(x(i))
+			b.raw(`" cy="`)
+			b.num(ax.y(clamp(float64(e.Emotion), sc)))
+			b.raw(`"/>`)
+		}
+	}
+	b.raw("</g>\n")
 }
 
 // writeOverviewPoints writes each step as a link: a column-wide target
