@@ -33,11 +33,11 @@ const (
 	// ChangesPage and ChangesFeed are the recent changes of the content
 	// from git, as a page and as an Atom feed; only a portal with history
 	// has them.
-	ChangesPage PageType = "changes"
-	ChangesFeed PageType = "changes-feed"
-	NotFoundPage      PageType = "404"
-	SitemapFile       PageType = "sitemap"
-	DataFile          PageType = "data"
+	ChangesPage  PageType = "changes"
+	ChangesFeed  PageType = "changes-feed"
+	NotFoundPage PageType = "404"
+	SitemapFile  PageType = "sitemap"
+	DataFile     PageType = "data"
 	// PainFilterIndex, PainFilterOptions, PainFilterFacet and
 	// PainFilterRows are the JSON files the filters of the pain-point
 	// index read: the options of the filters, those of one filter with

@@ -97,7 +97,7 @@ type personaView struct {
 	// Since is the map's baseline from history, drawn in Overview, and
 	// what changed since; nil without one.
 	Since *since
-	Grid     journeyGrid
+	Grid  journeyGrid
 	// Print holds the journey map cut into parts for print; see printMap.
 	Print template.HTML
 	// StageRows holds the rows of the table of emotion by stage.
