@@ -1,0 +1,57 @@
+#!/bin/sh
+# history-bench.sh [DIR]: what history adds to a full build. Generates the
+# large synthetic portal in DIR (a new temporary folder by default), commits
+# it, adds 1,000 commits that each edit one map (with git fast-import, so
+# the repository takes seconds to make), and times full builds with the
+# history and with git hidden (GIT_DIR pointing nowhere), RUNS times each.
+set -eu
+RUNS=${RUNS:-3}
+dir=${1:-$(mktemp -d)}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$dir.cxatlas
+(cd "$root" && go build -o "$bin" ./cmd/cxatlas && go run ./cmd/cxatlas-synth -size large -o "$dir" >/dev/null)
+cd "$dir"
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+git init -q -b main
+git add -A
+git -c user.name=Bench -c user.email=bench@example.com commit -qm "Large portal"
+set -- content/personas/*.md
+n=$#
+i=0
+{
+	while [ $i -lt 1000 ]; do
+		i=$((i + 1))
+		eval "f=\${$(( i % n + 1 ))}"
+		echo "commit refs/heads/main"
+		echo "committer Bench <bench@example.com> $((1780000000 + i * 3600)) +0000"
+		echo "data <<MSG"
+		echo "Edit $i of $f"
+		echo "MSG"
+		[ $i -eq 1 ] && echo "from refs/heads/main^0"
+		echo "M 100644 inline $f"
+		echo "data <<CXATLAS_EOF"
+		cat "$f"
+		echo "Edit $i."
+		echo "CXATLAS_EOF"
+		echo
+	done
+} | git fast-import --quiet
+git reset -q --hard
+echo "repository: $(git rev-list --count HEAD) commits, $(git ls-files | wc -l) files"
+time_build() {
+	best=""
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$dir.out"
+		s=$(date +%s%N)
+		"$@" "$bin" build -q -s "$dir" -d "$dir.out"
+		e=$(( ($(date +%s%N) - s) / 1000000 ))
+		echo "  $e ms"
+		if [ -z "$best" ] || [ "$e" -lt "$best" ]; then best=$e; fi
+	done
+	echo "  best $best ms"
+}
+echo "full build without history:"
+time_build env GIT_DIR="$dir/no-repository"
+echo "full build with history:"
+time_build env
+rm -rf "$dir.out" "$bin"
