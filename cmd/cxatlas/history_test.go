@@ -123,7 +123,8 @@ func TestHistoryPages(t *testing.T) {
 		}},
 		{"stages/purchase/index.html", []string{`Last changed on <time datetime="2026-09-01">1 September 2026</time> by Ann Writer: “First maps &lt;draft&gt;”`}},
 		{"touchpoints/website/index.html", []string{`by Ann Writer: “Workshop review”`}},
-		{"index.html", []string{`Built from commit <a href="https://git.example.com/cx/commit/`, `href="changes/">Changes</a>`}},
+		{"index.html", []string{`Built from commit <a href="https://git.example.com/cx/commit/`, `href="changes/">Changes</a>`,
+			`Maps by last change`, `<time datetime="2026-09-04">4 September 2026</time>, Ann Writer`}},
 		{"changes/index.html", []string{
 			`<h2 id="c-`, `Checkout is easier now`, `Bob Designer`,
 			`Merged in pull request #12 by Mia Lead on <time datetime="2026-09-03">3 September 2026</time>`,
@@ -222,7 +223,7 @@ func TestHistoryWithoutGit(t *testing.T) {
 	out := buildWithEnv(t, site, gitRepoEnv())
 	for _, page := range []string{"personas/family/index.html", "index.html", "stages/purchase/index.html"} {
 		got := readPage(t, out, page)
-		for _, bad := range []string{"last-change", "built-from", "changes/", "ov-then"} {
+		for _, bad := range []string{"last-change", "built-from", "changes/", "ov-then", "h-freshness"} {
 			if strings.Contains(got, bad) {
 				t.Errorf("%s without git shows %q", page, bad)
 			}

@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"time"
 
@@ -287,4 +288,54 @@ func sinceOf(c common, p *site.Persona) *since {
 		s.then[i] = chart.Earlier{Emotion: t.Emotion, Has: t.Has}
 	}
 	return s
+}
+
+// freshRow is a map in the home page's list of maps by last change.
+type freshRow struct {
+	Persona *site.Persona
+	// Reviewed is the map's review date, Changed its last change in git:
+	// date and author. Unreviewed is set when it changed after its review.
+	Reviewed, Changed template.HTML
+	Unreviewed        bool
+}
+
+// freshness lists the maps of the portal by their last change, the
+// latest first (maps git does not know last), with their last review;
+// at most homeCards of them.
+func freshness(c common) []freshRow {
+	h := c.Site.History
+	if h == nil {
+		return nil
+	}
+	cat := c.words.cat
+	rows := make([]freshRow, 0, len(c.Site.Personas))
+	last := make(map[*site.Persona]*history.Commit, len(c.Site.Personas))
+	for _, p := range c.Site.Personas {
+		last[p] = h.Last(p.Source.Path)
+	}
+	ps := slices.Clone(c.Site.Personas)
+	slices.SortStableFunc(ps, func(a, b *site.Persona) int {
+		la, lb := last[a], last[b]
+		switch {
+		case la == nil && lb == nil:
+			return 0
+		case la == nil:
+			return 1
+		case lb == nil:
+			return -1
+		}
+		return lb.Date.Compare(la.Date)
+	})
+	for _, p := range ps[:min(len(ps), homeCards)] {
+		r := freshRow{Persona: p, Reviewed: template.HTML(escapeText(cat.T("badge.never_reviewed")))}
+		if !p.Reviewed.IsZero() {
+			r.Reviewed = template.HTML(timeTag(cat, p.Reviewed))
+		}
+		if cm := last[p]; cm != nil {
+			r.Changed = fillHTML(cat, "home.changed_html", "date", timeTag(cat, cm.Date), "author", html.EscapeString(cm.Author))
+			r.Unreviewed = !p.Reviewed.IsZero() && cm.Date.After(p.Reviewed.AddDate(0, 0, 1))
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }

@@ -19,6 +19,9 @@ type homeView struct {
 	HeatRows  []site.HeatmapRow
 	// HeatHidden counts the personas left out of HeatRows.
 	HeatHidden int
+	// Freshness lists maps by their last change in git, the latest first,
+	// with their last review; empty without history.
+	Freshness []freshRow
 }
 
 type personaListView struct {
@@ -160,6 +163,7 @@ func newHomeView(c common) *homeView {
 	v.TopPains = s.Pains[:min(len(s.Pains), homePains)]
 	v.HeatRows = s.Heatmap.Rows[:min(len(s.Heatmap.Rows), homeHeatRows)]
 	v.HeatHidden = len(s.Heatmap.Rows) - len(v.HeatRows)
+	v.Freshness = freshness(c)
 	return &v
 }
 
