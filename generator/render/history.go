@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -141,7 +142,7 @@ func changeEntryOf(c common, ch *history.Change, linked bool) changeEntry {
 	e.Meta = fillHTML(cat, "changes.meta_html", "date", timeTag(cat, cm.Date), "author", html.EscapeString(cm.Author),
 		"commit", commitLink(cm.Hash, cm.Short, c.Config))
 	if m := mergeLine(cm.Merge, c.Config, c.words); m != "" {
-		e.Meta += " " + m
+		e.Meta += " · " + m
 	}
 	for _, en := range ch.Entities {
 		e.Entities = append(e.Entities, entityEntryOf(c, en, linked))
@@ -215,7 +216,7 @@ func entityURL(c common, en *history.EntityChange) string {
 // itemHTML says one change in the reader's words.
 func itemHTML(cat *i18n.Catalogue, it history.Item) template.HTML {
 	q := html.EscapeString
-	args := []string{"n", q(cat.Int(it.Step)), "action", q(it.Action), "text", q(it.Text),
+	args := []string{"n", q(cat.Int(it.Step)), "action", q(clip(it.Action, 60)), "text", q(clip(it.Text, 80)),
 		"from", q(valueWords(cat, it.Kind, it.From)), "to", q(valueWords(cat, it.Kind, it.To))}
 	switch it.Kind {
 	case history.ReviewMoved:
@@ -338,4 +339,14 @@ func freshness(c common) []freshRow {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// clip shortens s to at most n characters, ending it with "…" when cut:
+// a change names its step by the start of its action.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

@@ -177,7 +177,7 @@ func writeOverviewLine(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale,
 // writeThenLine writes the line of the earlier scores, broken where a
 // step had none, with a small point at each score.
 func writeThenLine(b *svgBuf, then []Earlier, ax yAxis, sc config.Scale, x func(int) float64) {
-	b.raw(`<g class="ov-then" aria-hidden="true"><path fill="none" stroke-dasharray="6 4" d="`)
+	b.raw(`<g class="ov-then" aria-hidden="true"><path fill="none" stroke-dasharray="0.1 5" stroke-linecap="round" d="`)
 	pen := false
 	for i, e := range then {
 		if !e.Has {
