@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/browsertest"
 )
 
 // gitRepoEnv is the environment of the binary and of git in the tests of
@@ -231,5 +233,23 @@ func TestHistoryWithoutGit(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "changes")); !os.IsNotExist(err) {
 		t.Errorf("changes/ is published without git: %v", err)
+	}
+}
+
+// TestHistoryReadable checks the pages history adds to or changes: valid
+// HTML5 by the Nu checker, and no WCAG 2.1 AA violation by axe-core in
+// either colour scheme, at a desk and on a phone.
+func TestHistoryReadable(t *testing.T) {
+	site := historySite(t)
+	out := buildWithEnv(t, site, gitRepoEnv())
+	validateHTML(t, out)
+	browsertest.NeedAxe(t)
+	b := browsertest.Shared(t)
+	base := browsertest.Serve(t, out, "/cx/portal/")
+	for _, page := range []string{"index.html", "changes/index.html", "personas/family/index.html", "stages/purchase/index.html", "touchpoints/website/index.html"} {
+		t.Run(page, func(t *testing.T) {
+			t.Parallel()
+			checkReadable(t, b.Tab(t), base, page)
+		})
 	}
 }
