@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/xml"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -162,6 +163,9 @@ type atomFeed struct {
 		ID      string `xml:"id"`
 		Updated string `xml:"updated"`
 		Author  string `xml:"author>name"`
+		Links   []struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
 		Content struct {
 			Type string `xml:"type,attr"`
 			Text string `xml:",chardata"`
@@ -199,6 +203,16 @@ func TestHistoryFeed(t *testing.T) {
 				t.Errorf("entry id %q is empty or repeated", e.ID)
 			}
 			ids[e.ID] = true
+			// Atom ids are IRIs, links absolute.
+			refs := []string{e.ID}
+			for _, l := range e.Links {
+				refs = append(refs, l.Href)
+			}
+			for _, r := range refs {
+				if u, err := url.Parse(r); err != nil || !u.IsAbs() {
+					t.Errorf("entry %q: %q is not an absolute IRI", e.Title, r)
+				}
+			}
 		}
 		// Atom allows no relative links: with baseURL every link is
 		// absolute, without it the feed has none.
