@@ -267,3 +267,34 @@ func TestHistoryReadable(t *testing.T) {
 		})
 	}
 }
+
+// TestHistoryCheckUnreviewed: check warns, at the review date, about a
+// map edited long after its review without the date moving.
+func TestHistoryCheckUnreviewed(t *testing.T) {
+	site := historySite(t)
+	run := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Dir = site
+		cmd.Env = append(gitRepoEnv(), "GIT_AUTHOR_DATE=2026-10-20T10:00:00Z", "GIT_COMMITTER_DATE=2026-10-20T10:00:00Z")
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	if out := run(binary, "check"); strings.Contains(out, "not reviewed since") {
+		t.Fatalf("check warns before the edit:\n%s", out)
+	}
+	f := filepath.Join(site, "content", "personas", "family.md")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, append(b, "More about the family.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("git", "-c", "user.name=Bob Designer", "-c", "user.email=bob@example.com", "commit", "-qam", "A late edit")
+	out := run(binary, "check")
+	want := `content/personas/family.md:3:12: warning: the map changed on 2026-10-20`
+	if !strings.Contains(out, want) || !strings.Contains(out, "46 days after its review date 2026-09-04") {
+		t.Errorf("check output lacks %q:\n%s", want, out)
+	}
+}

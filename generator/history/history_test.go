@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -232,5 +233,26 @@ func TestUnreviewed(t *testing.T) {
 				t.Errorf("warning at %s:%d, want the reviewed line", d.File, d.Pos.Line)
 			}
 		}
+	}
+}
+
+func TestReadShallowClone(t *testing.T) {
+	r := newRepo(t)
+	_, _, _, review := portalRepo(r)
+	clone := filepath.Join(t.TempDir(), "clone")
+	r.git("", "clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	cfg, _ := config.Load(clone)
+	set, _ := content.Load(content.Options{SiteDir: clone, Config: cfg})
+	h, diags := Read(Options{SiteDir: clone, Config: cfg, Set: set})
+	if h == nil || !h.Shallow {
+		t.Fatalf("history of a shallow clone = %+v", h)
+	}
+	// What the clone holds is shown: the last commit, as the last change
+	// of every file.
+	if c := h.Last("content/stages/delivery.md"); c == nil || c.Hash != review {
+		t.Errorf("last change of a file in a shallow clone = %+v", c)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "shallow clone") || !strings.Contains(diags[0].Hint, "fetch-depth: 0") {
+		t.Errorf("want one warning naming the fix, got %v", diags)
 	}
 }
