@@ -45,40 +45,55 @@ func Read(opts Options) (*History, diag.List) {
 	if err != nil {
 		return nil, nil
 	}
+	// The three git processes start at once: on a busy machine starting
+	// one takes longer than anything it does on a portal's history.
+	type result struct {
+		out []byte
+		err error
+	}
+	logged := make(chan result, 1)
+	go func() {
+		out, err := runGit(git, opts.SiteDir, "log", "-z", "--name-status", "--no-renames", "--relative",
+			"--no-color", "--no-show-signature", "--format="+logFormat, "HEAD", "--")
+		logged <- result{out, err}
+	}()
+	b, blobsErr := startBlobs(git, opts.SiteDir, "", opts.Config.MaxFileSize)
+	defer b.close()
 	out, err := runGit(git, opts.SiteDir, "rev-parse", "--show-prefix", "--is-shallow-repository", "HEAD")
-	if err != nil {
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if err != nil || len(lines) != 3 || !isHash(lines[2]) {
+		<-logged
 		return nil, nil // not a repository, or no commit yet
 	}
-	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != 3 || !isHash(lines[2]) {
-		return nil, nil
-	}
-	prefix, shallow, head := lines[0], lines[1] == "true", lines[2]
-	out, err = runGit(git, opts.SiteDir, "log", "-z", "--name-status", "--no-renames", "--relative",
-		"--no-color", "--no-show-signature", "--format="+logFormat, head, "--")
-	if err != nil {
-		diags.Warnf(".", diag.Pos{}, "cannot read the history of the content: %v", err).Hint =
+	prefix, shallow := lines[0], lines[1] == "true"
+	log := <-logged
+	if log.err != nil {
+		diags.Warnf(".", diag.Pos{}, "cannot read the history of the content: %v", log.err).Hint =
 			"check that git log works in the site folder; the portal is built without history"
 		return nil, diags
 	}
-	all, err := parseLog(out)
+	all, err := parseLog(log.out)
 	if err != nil {
 		diags.Warnf(".", diag.Pos{}, "cannot read the history of the content: %v", err)
 		return nil, diags
 	}
-	h := build(all, head, opts.Config.ContentDir)
+	if len(all) == 0 {
+		return nil, nil
+	}
+	// A commit made between the two reads moves HEAD: the log is the
+	// truth.
+	h := build(all, all[0].Hash, opts.Config.ContentDir)
 	h.Shallow = shallow
 	if shallow {
 		diags.Warnf(".", diag.Pos{}, "the repository is a shallow clone: history stops at %d commits, so last changes and the changes page may be incomplete", len(all)).Hint =
 			"fetch the whole history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)"
 	}
-	b, err := startBlobs(git, opts.SiteDir, prefix, opts.Config.MaxFileSize)
-	if err != nil {
-		diags.Warnf(".", diag.Pos{}, "cannot read old revisions of the content: %v", err)
+	if blobsErr != nil {
+		diags.Warnf(".", diag.Pos{}, "cannot read old revisions of the content: %v", blobsErr)
 		return h, diags
 	}
-	defer b.close()
-	r := &reader{blobs: b, cfg: opts.Config, md: content.NewMarkdown(opts.Config.Unsafe), docs: map[string]any{}}
+	b.prefix = prefix
+	r := &reader{blobs: b, cfg: opts.Config, md: content.NewMarkdown(opts.Config.Unsafe), docs: map[string]any{}, titles: titles(opts.Set)}
 	if err := h.describe(r, opts.Config.History.Window); err != nil {
 		diags.Warnf(".", diag.Pos{}, "cannot read old revisions of the content: %v", err)
 		return h, diags
@@ -160,6 +175,31 @@ type reader struct {
 	// docs holds the document of each blob read, by object name; nil for
 	// a blob that does not parse.
 	docs map[string]any
+	// titles holds the title of each file of the content on disk, by
+	// path: a file a commit added is named by its title today, without
+	// reading the revision (a portal's first commit adds every file).
+	titles map[string]string
+}
+
+// titles returns the titles of the documents of set by path.
+func titles(set *content.Set) map[string]string {
+	if set == nil {
+		return nil
+	}
+	t := make(map[string]string, len(set.Personas)+len(set.Stages)+len(set.Touchpoints)+1)
+	if set.Home != nil {
+		t[set.Home.Path] = set.Home.Title
+	}
+	for _, d := range set.Personas {
+		t[d.Path] = d.Title
+	}
+	for _, d := range set.Stages {
+		t[d.Path] = d.Title
+	}
+	for _, d := range set.Touchpoints {
+		t[d.Path] = d.Title
+	}
+	return t
 }
 
 // doc returns the document of the file at path in revision rev; nil when
@@ -202,6 +242,11 @@ func (h *History) describe(r *reader, window int) error {
 func (r *reader) entityChange(c *Commit, f FileChange) (*EntityChange, error) {
 	var cur, old any
 	var err error
+	if title, ok := r.titles[f.Path]; ok && f.Status == 'A' {
+		e := &EntityChange{Path: f.Path, Added: true, Title: title}
+		e.Section, e.ID = r.entityOf(f.Path)
+		return e, nil
+	}
 	if f.Status != 'D' {
 		if cur, err = r.doc(c.Hash, f.Path); err != nil {
 			return nil, err
@@ -217,18 +262,22 @@ func (r *reader) entityChange(c *Commit, f FileChange) (*EntityChange, error) {
 		meta = metaOf(old)
 	}
 	e := &EntityChange{Path: f.Path, Added: f.Status == 'A', Removed: f.Status == 'D'}
-	name := strings.TrimPrefix(f.Path, strings.TrimSuffix(path.Clean(r.cfg.ContentDir), "/")+"/")
-	section, _, _ := strings.Cut(name, "/")
-	e.Section = content.Section(section)
-	if section == "_index.md" {
-		e.Section = content.SectionHome
-	}
-	e.ID = content.NormalID(strings.TrimSuffix(path.Base(f.Path), ".md"))
+	e.Section, e.ID = r.entityOf(f.Path)
 	if meta != nil {
 		e.Title = meta.Title
 	}
 	e.Items = diffDocs(old, cur)
 	return e, nil
+}
+
+// entityOf returns the section and id of the content file at file.
+func (r *reader) entityOf(file string) (content.Section, string) {
+	name := strings.TrimPrefix(file, strings.TrimSuffix(path.Clean(r.cfg.ContentDir), "/")+"/")
+	section, _, _ := strings.Cut(name, "/")
+	if section == "_index.md" {
+		return content.SectionHome, ""
+	}
+	return content.Section(section), content.NormalID(strings.TrimSuffix(path.Base(file), ".md"))
 }
 
 // metaOf returns the Meta of a document, or nil.
