@@ -1,10 +1,14 @@
 package watch
 
 import (
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
 )
@@ -60,4 +64,53 @@ func TestSitePathsGit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWatchCommit: a commit in the site's repository, which changes no
+// file the portal reads, is a change all the same: the pages show history.
+func TestWatchCommit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	site := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Ann", "-c", "user.email=ann@example.com", "-c", "commit.gpgSign=false"}, args...)...)
+		cmd.Dir = site
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		cmd.Env = slices.DeleteFunc(cmd.Env, func(kv string) bool { return strings.HasPrefix(kv, "GIT_DIR=") })
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("commit", "-q", "--allow-empty", "-m", "first")
+	w, err := New(Options{Paths: SitePaths(site, config.Default()), Delay: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	got := make(chan []string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Run(ctx, func(_ context.Context, changed []string) {
+			select {
+			case got <- changed:
+			default:
+			}
+		})
+	}()
+	time.Sleep(50 * time.Millisecond) // let the watcher settle
+	git("commit", "-q", "--allow-empty", "-m", "second")
+	select {
+	case changed := <-got:
+		if !slices.ContainsFunc(changed, func(p string) bool { return filepath.Base(p) == "HEAD" }) {
+			t.Errorf("changed = %v, want the repository's HEAD", changed)
+		}
+	case <-ctx.Done():
+		t.Fatal("no rebuild after a commit")
+	}
+	cancel()
+	<-done
 }
