@@ -42,7 +42,7 @@ func Read(opts Options) (*History, diag.List) {
 		git = "git"
 	}
 	git, err := exec.LookPath(git)
-	if err != nil {
+	if err != nil || GitDir(opts.SiteDir) == "" {
 		return nil, nil
 	}
 	// The three git processes start at once: on a busy machine starting

@@ -3,9 +3,9 @@ package watch
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/history"
 	"github.com/cxatlas/cxatlas/generator/i18n"
 )
 
@@ -23,7 +23,7 @@ func SitePaths(siteDir string, cfg *config.Config) []string {
 		filepath.Join(siteDir, "themes"),
 		filepath.Join(siteDir, i18n.Dir),
 	}
-	if dir := gitDir(siteDir); dir != "" {
+	if dir := history.GitDir(siteDir); dir != "" {
 		// The watcher needs the folder of each path to exist: logs/
 		// appears with the first commit.
 		for _, p := range []string{filepath.Join(dir, "HEAD"), filepath.Join(dir, "logs", "HEAD")} {
@@ -33,40 +33,4 @@ func SitePaths(siteDir string, cfg *config.Config) []string {
 		}
 	}
 	return paths
-}
-
-// gitDir returns the git folder of the repository siteDir is in: the
-// .git folder of the nearest folder up that has one, or the folder a .git
-// file names (a worktree or submodule); "" outside a repository.
-func gitDir(siteDir string) string {
-	dir, err := filepath.Abs(siteDir)
-	if err != nil {
-		return ""
-	}
-	for {
-		dotgit := filepath.Join(dir, ".git")
-		info, err := os.Stat(dotgit)
-		if err == nil && info.IsDir() {
-			return dotgit
-		}
-		if err == nil && info.Mode().IsRegular() {
-			data, err := os.ReadFile(dotgit)
-			if err != nil {
-				return ""
-			}
-			target, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir: ")
-			if !ok {
-				return ""
-			}
-			if !filepath.IsAbs(target) {
-				target = filepath.Join(dir, target)
-			}
-			return filepath.Clean(target)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }
