@@ -398,14 +398,16 @@ func parseDoc(file string, section Section, src []byte, cfg *config.Config, md *
 		}
 		dir = string(section) + "/" + id + "/"
 	}
-	body, links, warns, err := md.Convert(sp.Body, dir, sp.BodyLine)
-	if err != nil {
-		d.errorf(diag.Pos{Line: sp.BodyLine}, "cannot render the Markdown: %v", err)
+	if md != nil { // nil when only the front matter is wanted (Parse)
+		body, links, warns, err := md.Convert(sp.Body, dir, sp.BodyLine)
+		if err != nil {
+			d.errorf(diag.Pos{Line: sp.BodyLine}, "cannot render the Markdown: %v", err)
+		}
+		for _, w := range warns {
+			d.warnf(w.pos, "%s", w.msg)
+		}
+		meta.Body, meta.Links = body, links
 	}
-	for _, w := range warns {
-		d.warnf(w.pos, "%s", w.msg)
-	}
-	meta.Body, meta.Links = body, links
 	switch section {
 	case SectionHome:
 		doc := &HomeDoc{Meta: meta}

@@ -13,7 +13,9 @@ import (
 // the way Load reads it from disk: a revision of a file from history reads
 // into the same documents as the file on disk. It returns a *HomeDoc,
 // *StageDoc, *TouchpointDoc or *PersonaDoc, or nil when the file cannot be
-// read (the list says why) or is not content.
+// read (the list says why) or is not content. With a nil md the Markdown
+// body is not rendered: Body and Links stay empty, which is all a
+// comparison of revisions needs, at a fraction of the time.
 func Parse(file string, src []byte, cfg *config.Config, md *Markdown) (any, diag.List) {
 	name, ok := strings.CutPrefix(file, strings.TrimSuffix(path.Clean(cfg.ContentDir), "/")+"/")
 	if !ok || !strings.HasSuffix(name, ".md") {

@@ -36,17 +36,33 @@ func (h *History) baselines(r *reader, opts Options) error {
 	ref := strings.TrimSpace(cfg.Baseline)
 	var at *Commit
 	var refHash string
+	var since time.Time // the date of a baseline common to all maps
 	if days, ok := cfg.BaselineDays(); ok {
 		at = h.lineAt(opts.Now.AddDate(0, 0, -days))
 		if at == nil {
 			return nil
 		}
+		since = at.Committed
 	} else if ref != "" {
-		hash, err := r.blobs.commit(ref)
+		hash, date, err := r.blobs.commit(ref)
 		if err != nil || hash == "" {
 			return err
 		}
-		refHash = hash
+		refHash, since = hash, date
+	}
+	refCommit := h.byHash(refHash)
+	// A map no commit has changed since a common baseline is as it was
+	// then: it is not read again (a portal of thousands of maps would
+	// read them all).
+	changed := map[string]bool{}
+	if !since.IsZero() {
+		for _, c := range h.Commits {
+			if c.Committed.After(since) {
+				for _, f := range c.Files {
+					changed[f.Path] = true
+				}
+			}
+		}
 	}
 	h.Baselines = map[string]*Baseline{}
 	for _, p := range opts.Set.Personas {
@@ -54,12 +70,11 @@ func (h *History) baselines(r *reader, opts Options) error {
 		b := &Baseline{}
 		switch {
 		case refHash != "":
-			rev, b.Ref = refHash, ref
-			b.Commit = h.byHash(refHash)
+			rev, b.Ref, b.Commit, b.Date = refHash, ref, refCommit, since
 		case at != nil:
 			rev, b.Commit = at.Hash, at
 		default:
-			c, err := h.atPreviousReview(r, p)
+			c, err := h.atPreviousReview(r, p, cfg.Window)
 			if err != nil || c == nil {
 				if err != nil {
 					return err
@@ -71,13 +86,16 @@ func (h *History) baselines(r *reader, opts Options) error {
 		if b.Commit != nil {
 			b.Date = b.Commit.Date
 		}
-		doc, err := r.doc(rev, p.Path)
-		if err != nil {
-			return err
-		}
-		old, ok := doc.(*content.PersonaDoc)
-		if !ok {
-			continue
+		old := p
+		if since.IsZero() || changed[p.Path] {
+			doc, err := r.doc(rev, p.Path)
+			if err != nil {
+				return err
+			}
+			var ok bool
+			if old, ok = doc.(*content.PersonaDoc); !ok {
+				continue
+			}
 		}
 		b.Then = make([]Point, len(p.Steps))
 		for i, j := range MatchSteps(old.Steps, p.Steps) {
@@ -94,7 +112,7 @@ func (h *History) baselines(r *reader, opts Options) error {
 // lineAt returns the newest commit of the content no later than t, or nil.
 func (h *History) lineAt(t time.Time) *Commit {
 	for _, c := range h.Commits {
-		if !c.Date.After(t) {
+		if !c.Committed.After(t) {
 			return c
 		}
 	}
@@ -112,12 +130,23 @@ func (h *History) byHash(hash string) *Commit {
 }
 
 // atPreviousReview returns the revision of map p at its previous review:
-// walking back the commits that changed its file, the first revision
-// whose review date differs from today's names the previous review; the
-// map then is its newest revision committed by the end of that day. Nil
-// when the map has no earlier review in its history.
-func (h *History) atPreviousReview(r *reader, p *content.PersonaDoc) (*Commit, error) {
+// walking back the commits that changed its file within the window, the
+// first revision whose review date differs from today's names the
+// previous review; the map then is its newest revision committed by the
+// end of that day. Nil when the map has no earlier review in the window.
+// The window bounds the revisions read: a portal of thousands of maps
+// edited in thousands of commits reads each revision of the window once,
+// for the changes page and the baselines together.
+func (h *History) atPreviousReview(r *reader, p *content.PersonaDoc, window int) (*Commit, error) {
 	commits := h.byPath[p.Path]
+	if len(h.Commits) > window {
+		oldest := h.Commits[window-1]
+		n := 0
+		for n < len(commits) && !commits[n].Date.Before(oldest.Date) {
+			n++
+		}
+		commits = commits[:n]
+	}
 	for i, c := range commits {
 		doc, err := r.doc(c.Hash, p.Path)
 		if err != nil {

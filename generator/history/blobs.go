@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // blobs reads old revisions of files through one long-lived git cat-file
@@ -74,31 +75,56 @@ func (b *blobs) read(rev, path string) (oid string, data []byte, found bool, err
 	return f[0], bytes.TrimSuffix(data, []byte("\n"))[:size], true, nil
 }
 
-// commit returns the full name of the commit rev names, or "" when it
-// names none.
-func (b *blobs) commit(rev string) (string, error) {
+// commit returns the full name of the commit rev names and its committer
+// date, or "" when it names none.
+func (b *blobs) commit(rev string) (string, time.Time, error) {
 	if strings.ContainsAny(rev, "\n\x00") {
-		return "", nil
+		return "", time.Time{}, nil
 	}
 	if _, err := io.WriteString(b.in, rev+"^{commit}\n"); err != nil {
-		return "", fmt.Errorf("git cat-file: %w", err)
+		return "", time.Time{}, fmt.Errorf("git cat-file: %w", err)
 	}
 	header, err := b.out.ReadString('\n')
 	if err != nil {
-		return "", fmt.Errorf("git cat-file: %w", err)
+		return "", time.Time{}, fmt.Errorf("git cat-file: %w", err)
 	}
 	f := strings.Fields(header)
 	if len(f) != 3 {
-		return "", nil
+		return "", time.Time{}, nil
 	}
 	size, err := strconv.ParseInt(f[2], 10, 64)
-	if err != nil || size < 0 {
-		return "", fmt.Errorf("git cat-file: bad header %q", strings.TrimSpace(header))
+	if err != nil || size < 0 || size > 1<<24 {
+		return "", time.Time{}, fmt.Errorf("git cat-file: bad header %q", strings.TrimSpace(header))
 	}
-	if _, err := b.out.Discard(int(size) + 1); err != nil {
-		return "", err
+	body := make([]byte, size+1)
+	if _, err := io.ReadFull(b.out, body); err != nil {
+		return "", time.Time{}, fmt.Errorf("git cat-file: %w", err)
 	}
-	return f[0], nil
+	return f[0], committerDate(body), nil
+}
+
+// committerDate reads the date of the committer line of a commit object;
+// zero when it has none.
+func committerDate(obj []byte) time.Time {
+	for _, line := range strings.Split(string(obj), "\n") {
+		if line == "" {
+			break // the message follows
+		}
+		rest, ok := strings.CutPrefix(line, "committer ")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(rest)
+		if len(f) < 2 {
+			return time.Time{}
+		}
+		t, err := unixTime(f[len(f)-2])
+		if err != nil {
+			return time.Time{}
+		}
+		return t
+	}
+	return time.Time{}
 }
 
 // close ends the process.

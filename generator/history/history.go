@@ -44,6 +44,10 @@ type Commit struct {
 	// Author and Email say who wrote the change; Date is when.
 	Author, Email string
 	Date          time.Time
+	// Committed is when the commit was made on its branch (its committer
+	// date): the order of the history, which Date, kept through rebases,
+	// need not follow.
+	Committed time.Time
 	// Subject is the first line of the commit message.
 	Subject string
 	// Parents are the hashes of the parent commits.

@@ -84,7 +84,7 @@ func parseHeader(h []byte, n int) (*logCommit, error) {
 	c := &logCommit{
 		Commit: Commit{
 			Hash: f[0], Short: f[0][:7], Parents: strings.Fields(f[1]),
-			Author: f[2], Email: f[3], Date: at, Subject: f[7],
+			Author: f[2], Email: f[3], Date: at, Committed: ct, Subject: f[7],
 		},
 		committer: f[5], committerDate: ct,
 	}

@@ -93,7 +93,7 @@ func Read(opts Options) (*History, diag.List) {
 		return h, diags
 	}
 	b.prefix = prefix
-	r := &reader{blobs: b, cfg: opts.Config, md: content.NewMarkdown(opts.Config.Unsafe), docs: map[string]any{}, titles: titles(opts.Set)}
+	r := &reader{blobs: b, cfg: opts.Config, docs: map[string]any{}, titles: titles(opts.Set)}
 	if err := h.describe(r, opts.Config.History.Window); err != nil {
 		diags.Warnf(".", diag.Pos{}, "cannot read old revisions of the content: %v", err)
 		return h, diags
@@ -171,7 +171,6 @@ func build(all []*logCommit, head, contentDir string) *History {
 type reader struct {
 	blobs *blobs
 	cfg   *config.Config
-	md    *content.Markdown
 	// docs holds the document of each blob read, by object name; nil for
 	// a blob that does not parse.
 	docs map[string]any
@@ -212,7 +211,9 @@ func (r *reader) doc(rev, file string) (any, error) {
 	if d, ok := r.docs[oid]; ok {
 		return d, nil
 	}
-	d, diags := content.Parse(file, data, r.cfg, r.md)
+	// Revisions are compared by their front matter: the Markdown bodies
+	// are not rendered.
+	d, diags := content.Parse(file, data, r.cfg, nil)
 	if diags.HasErrors() {
 		d = nil
 	}
