@@ -138,11 +138,13 @@ func (h *History) byHash(hash string) *Commit {
 // edited in thousands of commits reads each revision of the window once,
 // for the changes page and the baselines together.
 func (h *History) atPreviousReview(r *reader, p *content.PersonaDoc, window int) (*Commit, error) {
+	// The commits of the file come in the order of the log, as Commits:
+	// those of the window are the first, up to the window's oldest.
 	commits := h.byPath[p.Path]
 	if len(h.Commits) > window {
-		oldest := h.Commits[window-1]
+		inWindow := h.window(window)
 		n := 0
-		for n < len(commits) && !commits[n].Date.Before(oldest.Date) {
+		for n < len(commits) && inWindow[commits[n]] {
 			n++
 		}
 		commits = commits[:n]
@@ -211,4 +213,16 @@ func modified(c *Commit, path string) bool {
 		}
 	}
 	return false
+}
+
+// window returns the set of the latest n commits of Commits, worked out
+// once.
+func (h *History) window(n int) map[*Commit]bool {
+	if h.inWindow == nil {
+		h.inWindow = make(map[*Commit]bool, n)
+		for _, c := range h.Commits[:min(n, len(h.Commits))] {
+			h.inWindow[c] = true
+		}
+	}
+	return h.inWindow
 }

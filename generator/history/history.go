@@ -32,6 +32,8 @@ type History struct {
 	// byPath lists the commits that changed each content file, newest
 	// first.
 	byPath map[string][]*Commit
+	// inWindow holds the commits of the window, once asked for.
+	inWindow map[*Commit]bool
 	// Baselines holds, by persona id, the map as it was at the baseline
 	// and what changed since; a persona without a baseline is missing.
 	Baselines map[string]*Baseline
