@@ -108,6 +108,12 @@ type Options struct {
 	// damaged or foreign record only costs the byte-by-byte comparison.
 	// Files with a Stream are not recorded.
 	Record string
+	// NoSync skips flushing the file system before and after the journal,
+	// for a folder nobody keeps, such as the temporary folder of a preview
+	// server, where a flush of everything written since the first build
+	// would cost more than the change itself. A write killed midway is
+	// still finished or undone by the next; after a power loss it may not be.
+	NoSync bool
 
 	// stageHook, when set, runs before each file is staged; an error from it
 	// fails the staging step. Tests use it to fail a build half-way.
@@ -123,6 +129,14 @@ func (o Options) crash(step string) {
 	if o.crashHook != nil {
 		o.crashHook(step)
 	}
+}
+
+// sync flushes the file system holding dir, unless NoSync is set.
+func (o Options) sync(dir string) error {
+	if o.NoSync {
+		return nil
+	}
+	return syncFS(dir)
 }
 
 // hook runs the stage hook, if any, for the file at path.
