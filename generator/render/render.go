@@ -39,10 +39,12 @@ type Renderer struct {
 	words *words
 	// limits bound how much one page holds.
 	limits Limits
-	// last caches lookups derived from the site rendered last; deriving
-	// lets one goroutine compute them while the others wait.
-	last     atomic.Pointer[derived]
-	deriving sync.Mutex
+	// last and prev cache lookups derived from the two sites rendered
+	// last: a rebuild compares the site before a change with the one
+	// after. deriving lets one goroutine compute them while the others
+	// wait.
+	last, prev atomic.Pointer[derived]
+	deriving   sync.Mutex
 }
 
 // File is a file copied from the theme to the portal as it is.

@@ -2,6 +2,8 @@ package render
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/site"
 )
@@ -11,21 +13,31 @@ type Touched map[site.Ref]bool
 
 // Touched lists what a change to the files of the entities in changed
 // touches, going from site before to site after: those entities; for a
-// persona, the pains it mentions in either site; every stage when the
-// order of the stages differs; and every pain whose row in the pain-point
-// index is not at the same place in both sites, or is in one only (pages
-// link to the row). A page that does not set All and whose Shows, in
-// either site, name nothing of this set comes out of both sites byte for
-// byte the same.
+// persona, the pains it mentions in either site whose face (what the
+// pages of other entities show of a pain: see painFace) differs between
+// the sites; every stage when the order of the stages differs; and every
+// pain whose row in the pain-point index is not at the same place in both
+// sites, or is in one only (pages link to the row). A page that does not
+// set All and whose Shows, in either site, name nothing of this set comes
+// out of both sites byte for byte the same.
 func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched {
 	t := Touched{}
+	db, da := r.derive(before), r.derive(after)
 	for _, ref := range changed {
 		t[ref] = true
+		if ref.Kind != site.KindPersona {
+			continue
+		}
 		for _, s := range []*site.Site{before, after} {
-			if p := s.Persona(ref.ID); ref.Kind == site.KindPersona && p != nil {
-				for _, st := range p.Steps {
-					for _, m := range st.Pains {
-						t[painRef(m.Pain)] = true
+			p := s.Persona(ref.ID)
+			if p == nil {
+				continue
+			}
+			for _, st := range p.Steps {
+				for _, m := range st.Pains {
+					pr := painRef(m.Pain)
+					if !t[pr] && painFace(db, db.painByKey[pr.ID]) != painFace(da, da.painByKey[pr.ID]) {
+						t[pr] = true
 					}
 				}
 			}
@@ -48,6 +60,54 @@ func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched
 		}
 	}
 	return t
+}
+
+// painFace is what the pages of other entities than its personas show of
+// pain p: its key, id, text and severity, its link, whether it has a page
+// of its own, and its mentions (persona and step), stages, touchpoints and
+// owners with their titles; "" when p is nil. The page of a persona shows
+// its own mentions, which a change to the persona touches anyway.
+func painFace(d *derived, p *site.Pain) string {
+	if p == nil {
+		return ""
+	}
+	var b strings.Builder
+	field := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	field(p.Key)
+	field(p.ID)
+	field(p.Text)
+	field(p.Severity.String())
+	field(d.painRef(p))
+	field(strconv.FormatBool(d.painPaged(p)))
+	field(strconv.Itoa(len(p.Personas)))
+	for _, m := range p.Mentions {
+		if m.Step != nil {
+			field(m.Step.Persona.ID)
+			field(m.Step.Persona.Title)
+			field(strconv.Itoa(m.Step.Index))
+			field(m.Step.Anchor)
+		}
+		field(m.Severity.String())
+	}
+	b.WriteByte('|')
+	for _, st := range p.Stages {
+		field(st.ID)
+		field(st.Title)
+	}
+	b.WriteByte('|')
+	for _, tp := range p.Touchpoints {
+		field(tp.ID)
+		field(tp.Title)
+	}
+	b.WriteByte('|')
+	for _, o := range p.Owners {
+		field(o)
+	}
+	return b.String()
 }
 
 // painPlaces maps the key of each pain of s to the link of its row in the
