@@ -165,6 +165,8 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	}
 	refs := changedRefs(last.set, set)
 	touched := renderer.Touched(last.site, linked, refs)
+	touchesNow := touchMemo{r: renderer, s: linked, t: touched, seen: map[touchKey]bool{}}
+	touchesBefore := touchMemo{r: renderer, s: last.site, t: touched, seen: map[touchKey]bool{}}
 	// The pages that show what changed, and the pages that are gone.
 	var early, rest []publish.File
 	now := make(map[string]bool, len(r.res.Pages))
@@ -175,7 +177,7 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 			continue
 		}
 		was, existed := last.pages[p.Path]
-		if !existed || renderer.Touches(linked, p, touched) || (!was.All && renderer.Touches(last.site, was, touched)) {
+		if !existed || touchesNow.touches(p) || (!was.All && touchesBefore.touches(was)) {
 			early = append(early, r.file(renderer, p))
 		}
 	}
@@ -271,4 +273,28 @@ func appendChanged[D comparable](refs []site.Ref, kind site.Kind, before, after 
 		refs = append(refs, site.Ref{Kind: kind, ID: id})
 	}
 	return refs
+}
+
+// touchMemo asks Renderer.Touches once per entity: the pages a stage or
+// touchpoint is split into show the same entities.
+type touchMemo struct {
+	r    *render.Renderer
+	s    *site.Site
+	t    render.Touched
+	seen map[touchKey]bool
+}
+
+type touchKey struct {
+	typ render.PageType
+	id  string
+}
+
+func (m touchMemo) touches(p render.Page) bool {
+	k := touchKey{p.Type, p.ID}
+	if v, ok := m.seen[k]; ok {
+		return v
+	}
+	v := m.r.Touches(m.s, p, m.t)
+	m.seen[k] = v
+	return v
 }

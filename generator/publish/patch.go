@@ -21,9 +21,6 @@ import (
 // journal, like Write. dir must exist. Options.Record is not kept: a later
 // Write compares the files Patch wrote byte by byte.
 func Patch(dir string, files []File, remove []string, opts Options) (rep Report, err error) {
-	if err := validatePaths(files); err != nil {
-		return Report{}, err
-	}
 	rm := make([]File, len(remove))
 	for i, p := range remove {
 		rm[i] = File{Path: p}
@@ -31,11 +28,7 @@ func Patch(dir string, files []File, remove []string, opts Options) (rep Report,
 	if err := validatePaths(rm); err != nil {
 		return Report{}, err
 	}
-	root, err := guardDir(dir, opts)
-	if err != nil {
-		return Report{}, err
-	}
-	lock, err := lockDir(root, opts.LockWait)
+	root, lock, err := enter(dir, files, opts)
 	if err != nil {
 		return Report{}, err
 	}
@@ -68,13 +61,7 @@ func Patch(dir string, files []File, remove []string, opts Options) (rep Report,
 	if err != nil {
 		return rep, err
 	}
-	for _, s := range st {
-		if s.tmp == "" {
-			rep.Unchanged++
-		} else {
-			rep.Written++
-		}
-	}
+	rep.count(st)
 	removed, err := commit(plan, st, stale, opts)
 	rep.Removed += removed
 	return rep, err

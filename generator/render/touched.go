@@ -91,7 +91,6 @@ func painFace(d *derived, p *site.Pain) string {
 			field(strconv.Itoa(m.Step.Index))
 			field(m.Step.Anchor)
 		}
-		field(m.Severity.String())
 	}
 	b.WriteByte('|')
 	for _, st := range p.Stages {
