@@ -1,0 +1,128 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/importer"
+)
+
+func cmdImport(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "csv" && args[0] != "mermaid") {
+		fmt.Fprint(stderr, "Usage: cxatlas import csv [-s SITE_DIR] [-persona ID] [-title T] [-scale MIN..MAX] [-force] FILE\n"+
+			"       cxatlas import mermaid [-s SITE_DIR] [-persona ID] [-title T] [-force] FILE\n")
+		return errUsage
+	}
+	kind := args[0]
+	synopsis := "import " + kind + " [-s SITE_DIR] [-persona ID] [-title T] [-force] FILE"
+	if kind == "csv" {
+		synopsis = "import csv [-s SITE_DIR] [-persona ID] [-title T] [-scale MIN..MAX] [-force] FILE"
+	}
+	fs := newFlags("import "+kind, synopsis, stderr)
+	site := siteFlag(fs)
+	persona := fs.String("persona", "", "`id` of the persona file to write; made from the title when empty")
+	title := fs.String("title", "", "the persona's `title`; the diagram's title or the file name when empty")
+	force := fs.Bool("force", false, "replace the persona file if it exists")
+	var scale *string
+	if kind == "csv" {
+		scale = fs.String("scale", "", "the `MIN..MAX` scale the sheet scores emotions on, such as 1..5; guessed when empty")
+	}
+	var pos []string
+	for rest := args[1:]; len(rest) > 0; {
+		if err := parse(fs, rest); err != nil {
+			return err
+		}
+		rest = fs.Args()
+		if len(rest) > 0 {
+			pos, rest = append(pos, rest[0]), rest[1:]
+		}
+	}
+	if len(pos) != 1 {
+		fmt.Fprintf(stderr, "cxatlas import %s: want one FILE\n", kind)
+		fs.Usage()
+		return errUsage
+	}
+	cfg, diags := config.Load(*site)
+	if diags.HasErrors() {
+		report(stderr, diags, true)
+		return errContent
+	}
+	data, err := readLimited(pos[0])
+	if err != nil {
+		return err
+	}
+	var read *importer.Read
+	if kind == "csv" {
+		opts := importer.CSVOptions{Scale: cfg.Emotion}
+		if *scale != "" {
+			s, err := importer.ParseScale(*scale)
+			if err != nil {
+				fmt.Fprintf(stderr, "cxatlas import csv: -scale %v\n", err)
+				return errUsage
+			}
+			opts.From = &s
+		}
+		read, err = importer.ReadCSV(pos[0], data, opts)
+	} else {
+		read, err = importer.ReadMermaid(pos[0], data, cfg.Emotion)
+	}
+	if err != nil {
+		return err
+	}
+	today, err := buildTime()
+	if err != nil {
+		return err
+	}
+	if today.IsZero() {
+		today = time.Now()
+	}
+	w, err := importer.Write(read.Journey, importer.WriteOptions{
+		SiteDir: *site, Config: cfg, PersonaID: *persona, Title: *title, Force: *force, Today: today,
+		Fallback: strings.TrimSuffix(filepath.Base(pos[0]), filepath.Ext(pos[0])),
+	})
+	if err != nil {
+		return err
+	}
+	printImport(stdout, pos[0], read, w)
+	return nil
+}
+
+// readLimited reads a file, refusing one larger than the importer reads.
+func readLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, importer.MaxFileSize+1))
+}
+
+// printImport reports what an import read and wrote.
+func printImport(out io.Writer, name string, r *importer.Read, w *importer.Written) {
+	fmt.Fprintf(out, "read %s: %s\n", name, r.Format)
+	verb := "created"
+	if w.Replaced {
+		verb = "replaced"
+	}
+	fmt.Fprintf(out, "%s %s\n", verb, w.Persona)
+	for _, p := range append(w.Stages, w.Touchpoints...) {
+		fmt.Fprintf(out, "created %s\n", p)
+	}
+	if w.ReusedStages+w.ReusedTouchpoints > 0 {
+		fmt.Fprintf(out, "used the portal's own %s and %s\n", plural(w.ReusedStages, "stage"), plural(w.ReusedTouchpoints, "touchpoint"))
+	}
+	for _, m := range r.Mapping {
+		fmt.Fprintln(out, m)
+	}
+	if len(r.Unplaced) > 0 {
+		fmt.Fprintf(out, "not placed (%d):\n", len(r.Unplaced))
+		for _, n := range r.Unplaced {
+			fmt.Fprintf(out, "  %s: %s\n", name, n)
+		}
+	}
+}
