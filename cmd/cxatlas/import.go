@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/importer"
@@ -74,12 +73,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	today, err := buildTime()
+	today, err := today()
 	if err != nil {
 		return err
-	}
-	if today.IsZero() {
-		today = time.Now()
 	}
 	w, err := importer.Write(read.Journey, importer.WriteOptions{
 		SiteDir: *site, Config: cfg, PersonaID: *persona, Title: *title, Force: *force, Today: today,

@@ -23,7 +23,7 @@ type Step struct {
 	// Stage is the stage's name (or id) as written.
 	Stage string
 	// Touchpoints are touchpoint names (or ids) as written.
-	Touchpoints             []string
+	Touchpoints              []string
 	Action, Thought, Feeling string
 	// HasEmotion says whether Emotion holds a score, already on the
 	// portal's scale.
