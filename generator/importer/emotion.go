@@ -99,6 +99,7 @@ func mapEmotions(steps []Step, cells []emotionCell, to config.Scale, from *confi
 			continue
 		}
 		out := stretch((w+1)/2, to)
+		record(fmt.Sprintf("emotion words and emoji placed on the portal's scale %s:", to))
 		record(fmt.Sprintf("  %s -> %d", raw, out))
 		steps[c.step].HasEmotion, steps[c.step].Emotion = true, out
 	}
@@ -106,15 +107,16 @@ func mapEmotions(steps []Step, cells []emotionCell, to config.Scale, from *confi
 	return mapping, notes
 }
 
-// sortMapping orders the value lines of a mapping by their result, so
-// the report reads from the worst to the best.
+// sortMapping puts the headings of a mapping first and orders its value
+// lines by their result, so the report reads from the worst to the best.
 func sortMapping(lines []string) {
-	start := 0
-	for start < len(lines) && !strings.HasPrefix(lines[start], "  ") {
-		start++
-	}
-	rest := lines[start:]
-	sort.SliceStable(rest, func(i, j int) bool { return result(rest[i]) < result(rest[j]) })
+	sort.SliceStable(lines, func(i, j int) bool {
+		hi, hj := !strings.HasPrefix(lines[i], "  "), !strings.HasPrefix(lines[j], "  ")
+		if hi || hj {
+			return hi && !hj
+		}
+		return result(lines[i]) < result(lines[j])
+	})
 }
 
 // result reads the number after "-> " of a mapping line.

@@ -66,31 +66,34 @@ func ReadMermaid(file string, data []byte, scale config.Scale) (*Read, error) {
 }
 
 // journeyBlock finds the lines of the journey diagram: from its
-// "journey" line to the end of the file or of its ``` block.
+// "journey" line to the end of the file or, in a Markdown file, to the end
+// of the first ```mermaid block that holds a journey.
 func journeyBlock(file string, lines []string) (int, int, error) {
-	fenced := false
+	markdown := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		markdown = markdown || strings.HasPrefix(t, "```mermaid") || strings.HasPrefix(t, "~~~mermaid")
+	}
+	inBlock := !markdown
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fenced = !fenced
+		isFence := strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")
+		switch {
+		case markdown && isFence:
+			inBlock = !inBlock && strings.Contains(t, "mermaid")
 			continue
-		}
-		if t == "" || strings.HasPrefix(t, "%%") {
+		case !inBlock || t == "" || strings.HasPrefix(t, "%%"):
 			continue
-		}
-		if t == "journey" {
+		case t == "journey":
 			end := len(lines)
-			if fenced {
-				for j := i + 1; j < len(lines); j++ {
-					if s := strings.TrimSpace(lines[j]); strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
-						end = j
-						break
-					}
+			for j := i + 1; markdown && j < len(lines); j++ {
+				if s := strings.TrimSpace(lines[j]); strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
+					end = j
+					break
 				}
 			}
 			return i, end, nil
-		}
-		if !fenced || strings.HasPrefix(t, "journey") {
+		case !markdown:
 			return 0, 0, &Error{File: file, Cell: Cell{Row: i + 1, Col: 1 + len(l) - len(strings.TrimLeft(l, " \t")), Line: true},
 				Msg: fmt.Sprintf("a Mermaid journey starts with the line \"journey\", not %q", clip(t)), Hint: "only journey diagrams can be imported"}
 		}

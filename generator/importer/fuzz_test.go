@@ -1,0 +1,64 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+)
+
+// seeds adds the files of testdata/<dir> to the corpus of f.
+func seeds(f *testing.F, dir string) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+}
+
+// checkRead holds for any file read without an error: every step has a
+// stage, and every emotion lies on the portal's scale.
+func checkRead(t *testing.T, r *Read, scale config.Scale) {
+	if len(r.Journey.Steps) == 0 {
+		t.Fatal("no error and no steps")
+	}
+	for i, st := range r.Journey.Steps {
+		if strings.TrimSpace(st.Stage) == "" {
+			t.Errorf("step %d has no stage", i+1)
+		}
+		if st.HasEmotion && (st.Emotion < scale.Min || st.Emotion > scale.Max) {
+			t.Errorf("step %d: emotion %d is off the scale %s", i+1, st.Emotion, scale)
+		}
+	}
+}
+
+// FuzzReadCSV reads arbitrary bytes as a spreadsheet: no panic, no hang,
+// and either an error or a journey that holds together.
+func FuzzReadCSV(f *testing.F) {
+	seeds(f, "csv")
+	f.Add([]byte("Stage;A;;B\r\nEmotion;1;5;10\r\n"))
+	f.Add([]byte("Stage,Emotion\nA,😀\n,-3\n"))
+	scale := config.Scale{Min: -2, Max: 2}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ReadCSV("f.csv", data, CSVOptions{Scale: scale})
+		if err == nil {
+			checkRead(t, r, scale)
+		}
+	})
+}
+
+// FuzzReadMermaid reads arbitrary bytes as a Mermaid journey.
+func FuzzReadMermaid(f *testing.F) {
+	seeds(f, "mermaid")
+	f.Add([]byte("journey\nsection A\nt: 9: x\n"))
+	scale := config.Scale{Min: 1, Max: 10}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ReadMermaid("f.mmd", data, scale)
+		if err == nil {
+			checkRead(t, r, scale)
+		}
+	})
+}
