@@ -97,8 +97,9 @@ func (g *grid) errorf(row, col int, hint, format string, args ...any) *Error {
 }
 
 // stepsAsRows says whether the sheet names its fields in a header row
-// rather than in its first column: whichever holds more field names wins,
-// and the first column on a tie. It returns the header row's index.
+// rather than in its first column: a row among the first five that names
+// the stage and another field, and holds more field names than the first
+// column does. It returns the header row's index.
 func (g *grid) stepsAsRows() (int, bool) {
 	inCol := 0
 	for _, r := range g.rows {
@@ -114,13 +115,14 @@ func (g *grid) stepsAsRows() (int, bool) {
 		if seen++; seen > 5 {
 			break
 		}
-		n := 0
+		n, stage := 0, false
 		for _, c := range r {
-			if laneField(c) != NoField {
+			if f := laneField(c); f != NoField {
 				n++
+				stage = stage || f == FieldStage
 			}
 		}
-		if n >= 2 {
+		if n >= 2 && stage {
 			return i, n > inCol
 		}
 	}

@@ -66,18 +66,19 @@ func buildLaneNames() map[string]Field {
 }
 
 // foldName folds a lane name for matching: lower case, ё as е, without
-// punctuation, emoji, numbering or a trailing note in brackets, and with
-// single spaces.
+// punctuation, emoji, a leading number ("1. Stage") or a trailing note in
+// brackets ("Emotion (1-5)"), and with single spaces.
 func foldName(s string) string {
 	if i := strings.IndexAny(s, "([{"); i > 0 {
 		s = s[:i]
 	}
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	s = strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "Ё", "Е"))
 	var b strings.Builder
 	space := false
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
