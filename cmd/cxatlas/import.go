@@ -12,9 +12,17 @@ import (
 )
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
+	const synopses = "Usage: cxatlas import csv [-s SITE_DIR] [-persona ID] [-title T] [-scale MIN..MAX] [-force] FILE\n" +
+		"       cxatlas import mermaid [-s SITE_DIR] [-persona ID] [-title T] [-force] FILE\n\n" +
+		"Writes a persona, and the stages and touchpoints the portal lacks, from a\n" +
+		"spreadsheet saved as CSV or a Mermaid journey diagram (see docs/import.md).\n" +
+		"Run \"cxatlas import csv -h\" for the flags.\n"
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprint(stdout, synopses)
+		return nil
+	}
 	if len(args) == 0 || (args[0] != "csv" && args[0] != "mermaid") {
-		fmt.Fprint(stderr, "Usage: cxatlas import csv [-s SITE_DIR] [-persona ID] [-title T] [-scale MIN..MAX] [-force] FILE\n"+
-			"       cxatlas import mermaid [-s SITE_DIR] [-persona ID] [-title T] [-force] FILE\n")
+		fmt.Fprint(stderr, synopses)
 		return errUsage
 	}
 	kind := args[0]
