@@ -6,16 +6,16 @@ import (
 )
 
 // items splits a cell that lists several things: one a line when it has
-// several lines, else separated by ";". Bullets (•, -, *, –, ▪) and
-// numbering ("1.", "2)") at the start of an item are dropped, and so are
-// empty items.
-func items(cell string) []string {
+// several lines, else separated by ";" unless lines is set. Bullets (•, -,
+// *, –, ▪) and numbering ("1.", "2)") at the start of an item are dropped,
+// and so are empty items.
+func items(cell string, lines bool) []string {
 	cell = strings.TrimSpace(cell)
 	if cell == "" {
 		return nil
 	}
 	parts := strings.Split(cell, "\n")
-	if len(parts) == 1 {
+	if len(parts) == 1 && !lines {
 		parts = strings.Split(cell, ";")
 	}
 	var out []string
@@ -88,7 +88,9 @@ func rated(item string, words map[string]string) (string, string) {
 
 // fill puts a cell into the field of step it belongs to. Emotion cells
 // are collected apart, as their scale is judged over the whole lane.
-func fill(st *Step, f Field, cell string) {
+// exported says the sheet is in the export layout (it has a step id
+// lane): its lists are one item a line, and nothing else splits them.
+func fill(st *Step, f Field, cell string, exported bool) {
 	switch f {
 	case FieldAction:
 		st.Action = text(cell)
@@ -99,16 +101,16 @@ func fill(st *Step, f Field, cell string) {
 	case FieldDuration:
 		st.Duration = text(cell)
 	case FieldTouchpoints:
-		st.Touchpoints = append(st.Touchpoints, touchpointItems(cell)...)
+		st.Touchpoints = append(st.Touchpoints, touchpointItems(cell, exported)...)
 	case FieldEvidence:
-		st.Evidence = append(st.Evidence, items(cell)...)
+		st.Evidence = append(st.Evidence, items(cell, exported)...)
 	case FieldPains:
-		for _, it := range items(cell) {
+		for _, it := range items(cell, exported) {
 			t, sev := rated(it, severityWords)
 			st.Pains = append(st.Pains, Pain{Text: t, Severity: sev})
 		}
 	case FieldOpportunities:
-		for _, it := range items(cell) {
+		for _, it := range items(cell, exported) {
 			t, imp := rated(it, impactWords)
 			st.Opportunities = append(st.Opportunities, Opportunity{Text: t, Impact: imp})
 		}
@@ -116,10 +118,11 @@ func fill(st *Step, f Field, cell string) {
 }
 
 // touchpointItems splits a touchpoints cell: like items, and a single line
-// is also split at commas, as sheets often list channels that way.
-func touchpointItems(cell string) []string {
-	its := items(cell)
-	if len(its) == 1 && !strings.Contains(strings.TrimSpace(cell), "\n") {
+// is also split at commas, as sheets often list channels that way, unless
+// the sheet is in the export layout.
+func touchpointItems(cell string, exported bool) []string {
+	its := items(cell, exported)
+	if len(its) == 1 && !exported && !strings.Contains(strings.TrimSpace(cell), "\n") {
 		var out []string
 		for _, p := range strings.Split(its[0], ",") {
 			if p = strings.TrimSpace(p); p != "" {

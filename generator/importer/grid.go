@@ -176,6 +176,10 @@ func (g *grid) readLaneRows(opts CSVOptions) (*Read, error) {
 		return nil, g.errorf(0, 0, "add a row named Stage (Этап) whose cells name the stage of each column; "+
 			"if the first row already names stages, write Stage in its first cell", "no stage row")
 	}
+	exported := false
+	for _, f := range lanes {
+		exported = exported || f == FieldStepID
+	}
 	// The steps are the columns with any text below the lane names.
 	res := &Read{}
 	var cells []emotionCell
@@ -206,7 +210,7 @@ func (g *grid) readLaneRows(opts CSVOptions) (*Read, error) {
 			case FieldStepID:
 				// Steps have no id in content: an exported id is not needed.
 			default:
-				fill(&st, lanes[i], c)
+				fill(&st, lanes[i], c, exported)
 			}
 		}
 		res.Journey.Steps = append(res.Journey.Steps, st)
@@ -263,8 +267,10 @@ func (g *grid) readStepRows(head int, opts CSVOptions) (*Read, error) {
 		}
 	}
 	order := make([]int, 0, len(cols))
-	for j := range cols {
+	exported := false
+	for j, f := range cols {
 		order = append(order, j)
+		exported = exported || f == FieldStepID
 	}
 	sort.Ints(order)
 	res := &Read{}
@@ -295,7 +301,7 @@ func (g *grid) readStepRows(head int, opts CSVOptions) (*Read, error) {
 			case FieldEmotion:
 				cells = append(cells, emotionCell{step: len(res.Journey.Steps), cell: Cell{Row: i + 1, Col: j + 1}, raw: c})
 			default:
-				fill(&st, cols[j], c)
+				fill(&st, cols[j], c, exported)
 			}
 		}
 		res.Journey.Steps = append(res.Journey.Steps, st)
