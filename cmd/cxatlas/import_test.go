@@ -43,7 +43,7 @@ func TestNewSite(t *testing.T) {
 				t.Fatalf("new stage: exit %d: %s", r.code, r.stderr)
 			}
 			stage, _ := os.ReadFile(filepath.Join(dir, "content", "stages", "loyalty.md"))
-			if !strings.Contains(string(stage), "\norder = 3 ") {
+			if !strings.Contains(string(stage), "\norder = 21 ") {
 				t.Errorf("the new stage does not come third:\n%s", stage)
 			}
 			if r := cxatlas(t, dir, "check"); r.code != 0 {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -146,5 +147,43 @@ func write(t *testing.T, site, name, text string) {
 	}
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestNewStageOrder checks where new stages go among the portal's: between
+// the stages around them in the journey when the orders leave room, else
+// after all others.
+func TestNewStageOrder(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		have  map[string]int // stage title: order
+		sheet []string       // the stages of the steps
+		want  map[string]int // new stage id: order
+	}{
+		{"empty site", nil, []string{"A", "A", "B"}, map[string]int{"a": 1, "b": 2}},
+		{"room between", map[string]int{"Aware": 10, "Buy": 20}, []string{"Aware", "Choose", "Choose", "Buy"}, map[string]int{"choose": 15}},
+		{"no room between", map[string]int{"Aware": 1, "Buy": 2}, []string{"Aware", "Choose", "Buy"}, map[string]int{"choose": 3}},
+		{"before the first", map[string]int{"Buy": 20}, []string{"Need", "Buy"}, map[string]int{"need": 21}},
+		{"two new in a row", map[string]int{"Aware": 10, "Buy": 20}, []string{"Aware", "Look", "Choose", "Buy", "Use"}, map[string]int{"look": 15, "choose": 17, "use": 21}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			site := t.TempDir()
+			for title, order := range c.have {
+				write(t, site, "content/stages/"+IDFrom(title)+".md", fmt.Sprintf("+++\ntitle = %q\norder = %d\n+++\n", title, order))
+			}
+			var j Journey
+			for _, s := range c.sheet {
+				j.Steps = append(j.Steps, Step{Stage: s, Action: "x"})
+			}
+			if _, err := Write(j, WriteOptions{SiteDir: site, Config: config.Default(), Title: "P", Today: today}); err != nil {
+				t.Fatal(err)
+			}
+			for id, want := range c.want {
+				data, err := os.ReadFile(filepath.Join(site, "content", "stages", id+".md"))
+				if err != nil || !strings.Contains(string(data), fmt.Sprintf("\norder = %d\n", want)) {
+					t.Errorf("%s: want order %d (%v):\n%s", id, want, err, data)
+				}
+			}
+		})
 	}
 }

@@ -177,31 +177,53 @@ func (m *matcher) newID(name, kind string) string {
 }
 
 // matchStages gives the stage id of each step, and the files of the
-// stages that are new, ordered after the portal's own.
+// stages that are new. A new stage is ordered between the stages before
+// and after it in the journey when their orders leave room, else after
+// every other stage.
 func matchStages(j Journey, set *content.Set, contentDir string) ([]string, []file) {
 	m := newMatcher()
-	order := 0
+	orderOf := map[string]int{}
+	highest := 0
 	for _, s := range set.Stages {
 		m.add(s.ID, s.Title)
-		order = max(order, s.Order)
+		orderOf[s.ID] = s.Order
+		highest = max(highest, s.Order)
 	}
 	for id := range set.Broken[content.SectionStages] {
 		m.taken = append(m.taken, id)
 	}
 	ids := make([]string, len(j.Steps))
 	var files []file
+	prev, hasPrev := 0, false
 	for i, st := range j.Steps {
 		id, ok := m.find(st.Stage)
 		if !ok {
 			id = m.newID(st.Stage, "stage")
 			m.add(id, st.Stage)
-			order++
+			order := highest + 1
+			if next, ok := nextKnownOrder(j.Steps[i+1:], id, m, orderOf); ok && hasPrev && next-prev >= 2 {
+				order = prev + (next-prev)/2
+			}
+			orderOf[id] = order
+			highest = max(highest, order)
 			files = append(files, file{path: contentDir + "/stages/" + id + ".md",
 				text: fmt.Sprintf("+++\ntitle = %s\norder = %d\n+++\n", quote(st.Stage), order)})
 		}
 		ids[i] = id
+		prev, hasPrev = orderOf[id], true
 	}
 	return ids, files
+}
+
+// nextKnownOrder gives the order of the first stage of steps, other than
+// self, that is known already.
+func nextKnownOrder(steps []Step, self string, m *matcher, orderOf map[string]int) (int, bool) {
+	for _, st := range steps {
+		if id, ok := m.find(st.Stage); ok && id != self {
+			return orderOf[id], true
+		}
+	}
+	return 0, false
 }
 
 // matchTouchpoints gives the touchpoint ids of each step, and the files
