@@ -40,6 +40,7 @@ func TestImportCSV(t *testing.T) {
 	for _, c := range []importCase{
 		{name: "excel-semicolon-bom", file: "csv/excel-semicolon-bom.csv"},
 		{name: "excel-1251", file: "csv/excel-1251.csv"},
+		{name: "excel-unicode-text", file: "csv/excel-unicode-text.csv", from: &config.Scale{Min: 0, Max: 10}},
 		{name: "google-sheets-steps", file: "csv/google-sheets-steps.csv"},
 		{name: "export-en", file: "csv/export-en.csv", site: "en"},
 		{name: "export-ru", file: "csv/export-ru.csv", site: "ru", persona: "семья"},
