@@ -17,6 +17,7 @@ import (
 // second new site in the same folder is refused, and a stage added
 // afterwards takes the next free order.
 func TestNewSite(t *testing.T) {
+	out := t.TempDir() // the built portals, validated together
 	for _, c := range []struct{ lang, words string }{
 		{"en", "# The portal's name, shown at the top of every page."},
 		{"ru", "# Название портала, вверху каждой страницы."},
@@ -33,7 +34,7 @@ func TestNewSite(t *testing.T) {
 			if r := cxatlas(t, dir, "check", "-strict"); r.code != 0 {
 				t.Errorf("check -strict: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 			}
-			if r := cxatlas(t, dir, "build"); r.code != 0 {
+			if r := cxatlas(t, dir, "build", "-d", filepath.Join(out, c.lang)); r.code != 0 {
 				t.Errorf("build: exit %d\n%s", r.code, r.stderr)
 			}
 			if r := cxatlas(t, ".", "new", "site", dir); r.code != 2 || !strings.Contains(r.stderr, "already exists") {
@@ -51,6 +52,7 @@ func TestNewSite(t *testing.T) {
 			}
 		})
 	}
+	validateHTML(t, out)
 	if r := cxatlas(t, ".", "new", "site", filepath.Join(t.TempDir(), "x"), "-lang", "de"); r.code != 2 || !strings.Contains(r.stderr, `unknown language "de"`) {
 		t.Errorf("new site -lang de: exit %d: %s", r.code, r.stderr)
 	}
@@ -117,6 +119,10 @@ func TestImportCommand(t *testing.T) {
 	if r := cxatlas(t, dir, "check"); r.code != 0 {
 		t.Errorf("check after mermaid: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	if r := cxatlas(t, dir, "build"); r.code != 0 {
+		t.Errorf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	validateHTML(t, filepath.Join(dir, "public"))
 	if r := cxatlas(t, dir, "import", "xlsx", sheet); r.code != 2 || !strings.Contains(r.stderr, "Usage: cxatlas import csv") {
 		t.Errorf("import xlsx: exit %d: %s", r.code, r.stderr)
 	}
