@@ -23,6 +23,9 @@ const (
 	// maxLanes is the most rows (lanes as rows) or columns (steps as rows)
 	// that name a field.
 	maxLanes = 200
+	// maxCell is the longest cell, in bytes: the longest text value a
+	// content file may hold.
+	maxCell = 64 << 10
 )
 
 // decodeText turns the bytes of a text file into UTF-8: a byte-order mark
@@ -181,6 +184,10 @@ func readRecords(file, text string, sep rune) ([][]string, error) {
 			return nil, &Error{File: file, Cell: Cell{Row: len(rows) + 1}, Msg: "too many columns", Hint: "a journey may have at most 10,000 steps"}
 		}
 		for i, c := range rec {
+			if len(c) > maxCell {
+				return nil, &Error{File: file, Cell: Cell{Row: len(rows) + 1, Col: i + 1}, Msg: "a cell longer than 64 KB",
+					Hint: "a content file takes at most 64 KB in one text: shorten it, or move it into the persona's Markdown body"}
+			}
 			rec[i] = cleanCell(c)
 		}
 		rows = append(rows, rec)

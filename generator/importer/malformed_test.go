@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxatlas/cxatlas/generator/build"
 	"github.com/cxatlas/cxatlas/generator/config"
 )
 
@@ -33,6 +34,7 @@ func TestMalformedCSV(t *testing.T) {
 		{"stray quote", "Stage,Buy\nAction,Pa\"y\n", []string{"bad.csv: line 2, column 10: a quote inside a cell"}},
 		{"no steps", "Stage\nAction\n", []string{"bad.csv: row 1, column B: no steps"}},
 		{"header only", "Stage,Action,Emotion\n", []string{"bad.csv: row 2: no steps"}},
+		{"cell too long", "Stage,Buy\nAction,Look,\"" + strings.Repeat("x", 70000) + "\"\n", []string{"bad.csv: row 2, column C: a cell longer than 64 KB"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			site := t.TempDir()
@@ -185,5 +187,42 @@ func TestNewStageOrder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOddCells imports cells that could break a content file or an id:
+// quotes, backslashes, a "+++" line, C1 controls, names with no letters,
+// slashes or dots, a very long name, one name in two cases. The site must
+// pass check with no errors.
+func TestOddCells(t *testing.T) {
+	long := strings.Repeat("Очень длинное название этапа ", 10)
+	sheet := "Stage,🙂,Покупка/Оплата,..,\"" + long + "\"\r\n" +
+		"Action,\"He said \"\"hi\"\" \\ left\",\"+++\n+++\",a\u0085b,x\r\n" +
+		"Touchpoints,\"Сайт\n..\",сайт,САЙТ; ../etc,\"\ttabbed\"\r\n" +
+		"Pains,[high],\"text [нет]\",- ,x [critical]\r\n"
+	site := t.TempDir()
+	r, err := ReadCSV("odd.csv", []byte(sheet), CSVOptions{Scale: config.Scale{Min: -2, Max: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := Write(r.Journey, WriteOptions{SiteDir: site, Config: config.Default(), Title: "Odd \"one\" / ..", Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Touchpoints) != 4 {
+		t.Errorf("touchpoints %v, want сайт, a dotted one, etc and tabbed", w.Touchpoints)
+	}
+	for _, p := range append(append([]string{w.Persona}, w.Stages...), w.Touchpoints...) {
+		if id := strings.TrimSuffix(p[strings.LastIndexByte(p, '/')+1:], ".md"); len(id) > maxIDLen || strings.ContainsAny(id, "./\\") && id != "" {
+			t.Errorf("bad id in %s", p)
+		}
+	}
+	res, err := build.Check(build.Options{SiteDir: site, Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs, _ := res.Diags.Count(); errs > 0 {
+		data, _ := os.ReadFile(filepath.Join(site, w.Persona))
+		t.Errorf("check finds errors:\n%s\n%s", diagText(res.Diags), data)
 	}
 }
