@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -156,6 +157,24 @@ func parseNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// scaleInName matches a scale noted in a lane name: "Emotion (1-5)",
+// "Оценка, 1–10", "Mood -3..3", "Score 0 to 100".
+var scaleInName = regexp.MustCompile(`(-?\d+)\s*(?:\.\.|-|–|—|to|до)\s*(-?\d+)`)
+
+// nameScale reads the scale a lane or column name notes, if any.
+func nameScale(name string) *config.Scale {
+	m := scaleInName.FindStringSubmatch(strings.ReplaceAll(name, "−", "-"))
+	if m == nil {
+		return nil
+	}
+	lo, err1 := strconv.Atoi(m[1])
+	hi, err2 := strconv.Atoi(m[2])
+	if err1 != nil || err2 != nil || lo >= hi || lo < -1000 || hi > 1000 {
+		return nil
+	}
+	return &config.Scale{Min: lo, Max: hi}
 }
 
 // ParseScale reads a scale written "1..5" or "-3..3".

@@ -169,6 +169,9 @@ func (g *grid) readLaneRows(opts CSVOptions) (*Read, error) {
 		if f == FieldStage {
 			stageRow = i
 		}
+		if f == FieldEmotion && opts.From == nil {
+			opts.From = nameScale(name)
+		}
 		lanes[i] = f
 		order = append(order, i)
 	}
@@ -264,6 +267,9 @@ func (g *grid) readStepRows(head int, opts CSVOptions) (*Read, error) {
 		cols[j] = f
 		if f == FieldStage {
 			stageCol = j
+		}
+		if f == FieldEmotion && opts.From == nil {
+			opts.From = nameScale(name)
 		}
 	}
 	order := make([]int, 0, len(cols))
