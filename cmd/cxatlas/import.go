@@ -54,45 +54,50 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	cfg, diags := config.Load(*site)
+	var from *config.Scale
+	if scale != nil && *scale != "" {
+		s, err := importer.ParseScale(*scale)
+		if err != nil {
+			fmt.Fprintf(stderr, "cxatlas import csv: -scale %v\n", err)
+			return errUsage
+		}
+		from = &s
+	}
+	opts := importer.WriteOptions{SiteDir: *site, PersonaID: *persona, Title: *title, Force: *force,
+		Fallback: strings.TrimSuffix(filepath.Base(pos[0]), filepath.Ext(pos[0]))}
+	return runImport(kind, pos[0], from, opts, stdout, stderr)
+}
+
+// runImport reads file as kind ("csv" or "mermaid") and writes its map
+// into the site opts names.
+func runImport(kind, file string, from *config.Scale, opts importer.WriteOptions, stdout, stderr io.Writer) error {
+	cfg, diags := config.Load(opts.SiteDir)
 	if diags.HasErrors() {
 		report(stderr, diags, true)
 		return errContent
 	}
-	data, err := readLimited(pos[0])
+	data, err := readLimited(file)
 	if err != nil {
 		return err
 	}
 	var read *importer.Read
 	if kind == "csv" {
-		opts := importer.CSVOptions{Scale: cfg.Emotion}
-		if *scale != "" {
-			s, err := importer.ParseScale(*scale)
-			if err != nil {
-				fmt.Fprintf(stderr, "cxatlas import csv: -scale %v\n", err)
-				return errUsage
-			}
-			opts.From = &s
-		}
-		read, err = importer.ReadCSV(pos[0], data, opts)
+		read, err = importer.ReadCSV(file, data, importer.CSVOptions{Scale: cfg.Emotion, From: from})
 	} else {
-		read, err = importer.ReadMermaid(pos[0], data, cfg.Emotion)
+		read, err = importer.ReadMermaid(file, data, cfg.Emotion)
 	}
 	if err != nil {
 		return err
 	}
-	today, err := today()
+	if opts.Today, err = today(); err != nil {
+		return err
+	}
+	opts.Config = cfg
+	w, err := importer.Write(read.Journey, opts)
 	if err != nil {
 		return err
 	}
-	w, err := importer.Write(read.Journey, importer.WriteOptions{
-		SiteDir: *site, Config: cfg, PersonaID: *persona, Title: *title, Force: *force, Today: today,
-		Fallback: strings.TrimSuffix(filepath.Base(pos[0]), filepath.Ext(pos[0])),
-	})
-	if err != nil {
-		return err
-	}
-	printImport(stdout, pos[0], read, w)
+	printImport(stdout, file, read, w)
 	return nil
 }
 

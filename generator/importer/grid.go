@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -133,98 +132,130 @@ func (g *grid) stepsAsRows() (int, bool) {
 const knownLanes = "Stage, Action, Touchpoints, Thought, Feeling, Emotion, Pains, Opportunities, Evidence, Duration " +
 	"(Этап, Действие, Точки контакта, Мысли, Чувства, Эмоция, Боли, Возможности, Свидетельства, Длительность)"
 
-// readLaneRows reads a lanes-as-rows sheet.
-func (g *grid) readLaneRows(opts CSVOptions) (*Read, error) {
+// lane is a row (lanes as rows) or a column (steps as rows) that fills
+// one field of every step.
+type lane struct {
+	at    int // the row or column index
+	field Field
+}
+
+// steps collects the steps of a sheet as they are read.
+type steps struct {
+	res   Read
+	cells []emotionCell
+	// exported says the sheet is in the export layout: it has a step
+	// id lane.
+	exported bool
+	skipped  []Note
+}
+
+// add appends a step of stage, read at place, whose lanes hold the cells
+// cell gives.
+func (s *steps) add(stage string, place Cell, lanes []lane, cell func(lane) (string, Cell)) {
+	st := Step{Stage: stage, Cell: place}
+	for _, l := range lanes {
+		c, at := cell(l)
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		switch l.field {
+		case FieldStage, FieldStepID:
+			// The stage is read apart; steps have no id in content.
+		case FieldEmotion:
+			s.cells = append(s.cells, emotionCell{step: len(s.res.Journey.Steps), cell: at, raw: c})
+		default:
+			fill(&st, l.field, c, s.exported)
+		}
+	}
+	s.res.Journey.Steps = append(s.res.Journey.Steps, st)
+}
+
+// done maps the emotions and gives the result.
+func (s *steps) done(opts CSVOptions, layout string) *Read {
+	s.res.Mapping, s.res.Unplaced = mapEmotions(s.res.Journey.Steps, s.cells, opts.Scale, opts.From)
+	s.res.Unplaced = append(s.skipped, s.res.Unplaced...)
+	s.res.Format = fmt.Sprintf("%s, %d steps", layout, len(s.res.Journey.Steps))
+	return &s.res
+}
+
+// laneRows finds the lanes of a lanes-as-rows sheet by the names in its
+// first column, and the index of the stage row. Rows without a lane name
+// are left out and noted; an unknown name is an error.
+func (g *grid) laneRows(opts *CSVOptions, s *steps) ([]lane, int, error) {
+	var lanes []lane
 	stageRow := -1
-	lanes := map[int]Field{}
-	var order []int
-	var skipped []Note
-	width := 0
 	for i, r := range g.rows {
 		if r == nil {
 			continue
 		}
-		width = len(r)
 		name := strings.TrimSpace(r[0])
 		f := laneField(name)
-		if f == NoField {
-			if name == "" {
-				// Step numbers or names above the map, as many templates have.
-				skipped = append(skipped, Note{Cell: Cell{Row: i + 1, Col: 1}, Msg: "this row has no lane name in its first column; its cells are left out"})
-				continue
-			}
-			if allEmpty(r[1:]) {
-				// A title or note above the map, such as "Journey of a family".
-				skipped = append(skipped, Note{Cell: Cell{Row: i + 1, Col: 1}, Msg: fmt.Sprintf("%q is not a lane and its row is empty; left out", name)})
-				continue
-			}
-			return nil, g.errorf(i+1, 1, "name it as one of "+knownLanes+", or remove the row",
-				"unknown lane %q", name)
+		switch {
+		case f == NoField && name == "":
+			// Step numbers or names above the map, as many templates have.
+			s.skipped = append(s.skipped, Note{Cell: Cell{Row: i + 1, Col: 1}, Msg: "this row has no lane name in its first column; its cells are left out"})
+			continue
+		case f == NoField && allEmpty(r[1:]):
+			// A title or note above the map, such as "Journey of a family".
+			s.skipped = append(s.skipped, Note{Cell: Cell{Row: i + 1, Col: 1}, Msg: fmt.Sprintf("%q is not a lane and its row is empty; left out", name)})
+			continue
+		case f == NoField:
+			return nil, 0, g.errorf(i+1, 1, "name it as one of "+knownLanes+", or remove the row", "unknown lane %q", name)
 		}
-		for _, j := range order {
-			if lanes[j] == f {
-				return nil, g.errorf(i+1, 1, "merge the two rows into one", "a second %s lane (the first is row %d)", f, j+1)
+		for _, l := range lanes {
+			if l.field == f {
+				return nil, 0, g.errorf(i+1, 1, "merge the two rows into one", "a second %s lane (the first is row %d)", f, l.at+1)
 			}
 		}
-		if f == FieldStage {
+		switch f {
+		case FieldStage:
 			stageRow = i
+		case FieldEmotion:
+			if opts.From == nil {
+				opts.From = nameScale(name)
+			}
+		case FieldStepID:
+			s.exported = true
 		}
-		if f == FieldEmotion && opts.From == nil {
-			opts.From = nameScale(name)
-		}
-		lanes[i] = f
-		order = append(order, i)
+		lanes = append(lanes, lane{at: i, field: f})
 	}
 	if stageRow < 0 {
-		return nil, g.errorf(0, 0, "add a row named Stage (Этап) whose cells name the stage of each column; "+
+		return nil, 0, g.errorf(0, 0, "add a row named Stage (Этап) whose cells name the stage of each column; "+
 			"if the first row already names stages, write Stage in its first cell", "no stage row")
 	}
-	exported := false
-	for _, f := range lanes {
-		exported = exported || f == FieldStepID
+	return lanes, stageRow, nil
+}
+
+// readLaneRows reads a lanes-as-rows sheet: each column with text is a
+// step, in the stage named above it or in the nearest stage to its left.
+func (g *grid) readLaneRows(opts CSVOptions) (*Read, error) {
+	var s steps
+	lanes, stageRow, err := g.laneRows(&opts, &s)
+	if err != nil {
+		return nil, err
 	}
-	// The steps are the columns with any text below the lane names.
-	res := &Read{}
-	var cells []emotionCell
 	stage := ""
-	for j := 1; j < width; j++ {
+	for j := 1; j < len(g.rows[stageRow]); j++ {
 		if g.columnEmpty(j) {
 			continue
 		}
-		if s := strings.TrimSpace(g.rows[stageRow][j]); s != "" {
-			stage = s
+		if name := strings.TrimSpace(g.rows[stageRow][j]); name != "" {
+			stage = name
 		}
 		if stage == "" {
-			return nil, g.errorf(stageRow+1, j+1, "write the stage of this column, or of a column to its left",
-				"step without a stage")
+			return nil, g.errorf(stageRow+1, j+1, "write the stage of this column, or of a column to its left", "step without a stage")
 		}
-		if len(res.Journey.Steps) == MaxSteps {
+		if len(s.res.Journey.Steps) == MaxSteps {
 			return nil, g.errorf(1, j+1, "split the journey", "more than %d steps", MaxSteps)
 		}
-		st := Step{Stage: stage, Cell: Cell{Row: stageRow + 1, Col: j + 1}}
-		for _, i := range order {
-			c := g.rows[i][j]
-			if strings.TrimSpace(c) == "" || lanes[i] == FieldStage {
-				continue
-			}
-			switch lanes[i] {
-			case FieldEmotion:
-				cells = append(cells, emotionCell{step: len(res.Journey.Steps), cell: Cell{Row: i + 1, Col: j + 1}, raw: c})
-			case FieldStepID:
-				// Steps have no id in content: an exported id is not needed.
-			default:
-				fill(&st, lanes[i], c, exported)
-			}
-		}
-		res.Journey.Steps = append(res.Journey.Steps, st)
+		s.add(stage, Cell{Row: stageRow + 1, Col: j + 1}, lanes, func(l lane) (string, Cell) {
+			return g.rows[l.at][j], Cell{Row: l.at + 1, Col: j + 1}
+		})
 	}
-	if len(res.Journey.Steps) == 0 {
+	if len(s.res.Journey.Steps) == 0 {
 		return nil, g.errorf(stageRow+1, 2, "put each step in a column to the right of the lane names", "no steps: the lanes have no cells")
 	}
-	res.Mapping, res.Unplaced = mapEmotions(res.Journey.Steps, cells, opts.Scale, opts.From)
-	res.Unplaced = append(skipped, res.Unplaced...)
-	res.Format = fmt.Sprintf("lanes as rows, %d steps", len(res.Journey.Steps))
-	return res, nil
+	return s.done(opts, "lanes as rows"), nil
 }
 
 // columnEmpty says whether column j has no text in any row.
@@ -237,86 +268,76 @@ func (g *grid) columnEmpty(j int) bool {
 	return true
 }
 
-// readStepRows reads a steps-as-rows sheet.
-func (g *grid) readStepRows(head int, opts CSVOptions) (*Read, error) {
-	var skipped []Note
-	for i := 0; i < head; i++ {
-		if g.rows[i] != nil {
-			skipped = append(skipped, Note{Cell: Cell{Row: i + 1}, Msg: "a row above the column names; left out"})
-		}
-	}
-	cols := map[int]Field{}
+// headerColumns finds the columns of a steps-as-rows sheet by the names
+// in its header row, and the index of the stage column.
+func (g *grid) headerColumns(head int, opts *CSVOptions, s *steps) ([]lane, int, error) {
+	var cols []lane
 	stageCol := -1
 	for j, name := range g.rows[head] {
 		name = strings.TrimSpace(name)
 		f := laneField(name)
 		switch {
-		case f == NoField && name == "":
-			if !g.columnEmpty(j) {
-				return nil, g.errorf(head+1, j+1, "name the column as one of "+knownLanes, "a column with cells but no name")
-			}
+		case f == NoField && name == "" && g.columnEmpty(j):
 			continue
+		case f == NoField && name == "":
+			return nil, 0, g.errorf(head+1, j+1, "name the column as one of "+knownLanes, "a column with cells but no name")
 		case f == NoField:
-			return nil, g.errorf(head+1, j+1, "name it as one of "+knownLanes+", or remove the column", "unknown column %q", name)
+			return nil, 0, g.errorf(head+1, j+1, "name it as one of "+knownLanes+", or remove the column", "unknown column %q", name)
 		}
-		for k, other := range cols {
-			if other == f {
-				return nil, g.errorf(head+1, j+1, "merge the two columns into one", "a second %s column (the first is column %s)", f, columnName(k+1))
+		for _, c := range cols {
+			if c.field == f {
+				return nil, 0, g.errorf(head+1, j+1, "merge the two columns into one", "a second %s column (the first is column %s)", f, columnName(c.at+1))
 			}
 		}
-		cols[j] = f
-		if f == FieldStage {
+		switch f {
+		case FieldStage:
 			stageCol = j
+		case FieldEmotion:
+			if opts.From == nil {
+				opts.From = nameScale(name)
+			}
+		case FieldStepID:
+			s.exported = true
 		}
-		if f == FieldEmotion && opts.From == nil {
-			opts.From = nameScale(name)
+		cols = append(cols, lane{at: j, field: f})
+	}
+	return cols, stageCol, nil
+}
+
+// readStepRows reads a steps-as-rows sheet whose header is row head: each
+// row below it is a step, in the stage it names or the nearest above.
+func (g *grid) readStepRows(head int, opts CSVOptions) (*Read, error) {
+	var s steps
+	for i := 0; i < head; i++ {
+		if g.rows[i] != nil {
+			s.skipped = append(s.skipped, Note{Cell: Cell{Row: i + 1}, Msg: "a row above the column names; left out"})
 		}
 	}
-	order := make([]int, 0, len(cols))
-	exported := false
-	for j, f := range cols {
-		order = append(order, j)
-		exported = exported || f == FieldStepID
+	cols, stageCol, err := g.headerColumns(head, &opts, &s)
+	if err != nil {
+		return nil, err
 	}
-	sort.Ints(order)
-	res := &Read{}
-	var cells []emotionCell
 	stage := ""
 	for i := head + 1; i < len(g.rows); i++ {
 		r := g.rows[i]
 		if r == nil {
 			continue
 		}
-		if s := strings.TrimSpace(r[stageCol]); s != "" {
-			stage = s
+		if name := strings.TrimSpace(r[stageCol]); name != "" {
+			stage = name
 		}
 		if stage == "" {
 			return nil, g.errorf(i+1, stageCol+1, "write the stage of this step, or of a step above it", "step without a stage")
 		}
-		if len(res.Journey.Steps) == MaxSteps {
+		if len(s.res.Journey.Steps) == MaxSteps {
 			return nil, g.errorf(i+1, 0, "split the journey", "more than %d steps", MaxSteps)
 		}
-		st := Step{Stage: stage, Cell: Cell{Row: i + 1, Col: stageCol + 1}}
-		for _, j := range order {
-			c := r[j]
-			if strings.TrimSpace(c) == "" {
-				continue
-			}
-			switch cols[j] {
-			case FieldStage, FieldStepID:
-			case FieldEmotion:
-				cells = append(cells, emotionCell{step: len(res.Journey.Steps), cell: Cell{Row: i + 1, Col: j + 1}, raw: c})
-			default:
-				fill(&st, cols[j], c, exported)
-			}
-		}
-		res.Journey.Steps = append(res.Journey.Steps, st)
+		s.add(stage, Cell{Row: i + 1, Col: stageCol + 1}, cols, func(l lane) (string, Cell) {
+			return r[l.at], Cell{Row: i + 1, Col: l.at + 1}
+		})
 	}
-	if len(res.Journey.Steps) == 0 {
+	if len(s.res.Journey.Steps) == 0 {
 		return nil, g.errorf(head+2, 0, "put each step in a row below the column names", "no steps: the sheet has only its header row")
 	}
-	res.Mapping, res.Unplaced = mapEmotions(res.Journey.Steps, cells, opts.Scale, opts.From)
-	res.Unplaced = append(skipped, res.Unplaced...)
-	res.Format = fmt.Sprintf("steps as rows, %d steps", len(res.Journey.Steps))
-	return res, nil
+	return s.done(opts, "steps as rows"), nil
 }
