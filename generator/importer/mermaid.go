@@ -31,6 +31,13 @@ func ReadMermaid(file string, data []byte, scale config.Scale) (*Read, error) {
 	section := ""
 	for i := start + 1; i < end; i++ {
 		line := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(line, "accDescr") && strings.HasSuffix(line, "{") {
+			// A description over several lines, up to the closing brace.
+			for i < end-1 && !strings.HasSuffix(strings.TrimSpace(lines[i]), "}") {
+				i++
+			}
+			continue
+		}
 		at := Cell{Row: i + 1, Col: 1 + len(lines[i]) - len(strings.TrimLeft(lines[i], " \t")), Line: true}
 		key, rest := firstWord(line)
 		switch {

@@ -3,7 +3,6 @@ package importer
 import (
 	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -17,7 +16,7 @@ import (
 // exportCSV writes a persona's map in the export layout of docs/import.md,
 // as a portal's CSV export does: lanes as rows, the stage title in every
 // step column, UTF-8 with a byte-order mark, commas, CRLF.
-func exportCSV(p *content.PersonaDoc, set *content.Set) []byte {
+func exportCSV(p *content.PersonaDoc, set *content.Set, lanes []string) []byte {
 	stageTitle, touchTitle := map[string]string{}, map[string]string{}
 	for _, s := range set.Stages {
 		stageTitle[s.ID] = s.Title
@@ -25,7 +24,6 @@ func exportCSV(p *content.PersonaDoc, set *content.Set) []byte {
 	for _, tp := range set.Touchpoints {
 		touchTitle[tp.ID] = tp.Title
 	}
-	lanes := []string{"Stage", "Action", "Touchpoints", "Thought", "Feeling", "Emotion", "Pains", "Opportunities", "Evidence", "Duration", "Step id"}
 	rows := make([][]string, len(lanes))
 	for i, l := range lanes {
 		rows[i] = []string{l}
@@ -99,11 +97,26 @@ func mapOf(p *content.PersonaDoc, set *content.Set) []string {
 	return out
 }
 
-// TestRoundTripExample exports every persona of the example portal in the
-// export layout, imports it into an empty site, and compares the maps:
-// the same steps, stages, touchpoints, texts, emotions and ratings.
-func TestRoundTripExample(t *testing.T) {
-	root := filepath.Join("..", "..")
+// exportLanes are the lane names of the export layout in each language.
+var exportLanes = map[string][]string{
+	"en": {"Stage", "Action", "Touchpoints", "Thought", "Feeling", "Emotion", "Pains", "Opportunities", "Evidence", "Duration", "Step id"},
+	"ru": {"Этап", "Действие", "Точки контакта", "Мысли", "Чувства", "Эмоция", "Боли", "Возможности", "Свидетельства", "Длительность", "ID шага"},
+}
+
+// TestRoundTrip exports every persona of the example portal (English) and
+// of the Cyrillic test portal (Russian) in the export layout, imports it
+// into an empty site, and compares the maps: the same steps, stages,
+// touchpoints, texts, emotions and ratings.
+func TestRoundTrip(t *testing.T) {
+	for lang, root := range map[string]string{
+		"en": filepath.Join("..", ".."),
+		"ru": filepath.Join("..", "..", "cmd", "cxatlas", "testdata", "portals", "cyrillic"),
+	} {
+		t.Run(lang, func(t *testing.T) { roundTrip(t, root, exportLanes[lang]) })
+	}
+}
+
+func roundTrip(t *testing.T, root string, lanes []string) {
 	cfg, diags := config.Load(root)
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -115,7 +128,7 @@ func TestRoundTripExample(t *testing.T) {
 	site := t.TempDir()
 	empty := *cfg
 	for _, p := range set.Personas {
-		data := exportCSV(p, set)
+		data := exportCSV(p, set, lanes)
 		r, err := ReadCSV(p.ID+".csv", data, CSVOptions{Scale: cfg.Emotion})
 		if err != nil {
 			t.Fatalf("%s: %v", p.ID, err)
@@ -151,7 +164,6 @@ func TestRoundTripExample(t *testing.T) {
 			}
 		}
 	}
-	os.RemoveAll(site)
 }
 
 func at(l []string, i int) string {
