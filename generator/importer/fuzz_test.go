@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxatlas/cxatlas/generator/build"
 	"github.com/cxatlas/cxatlas/generator/config"
 )
 
@@ -59,6 +60,32 @@ func FuzzReadMermaid(f *testing.F) {
 		r, err := ReadMermaid("f.mmd", data, scale)
 		if err == nil {
 			checkRead(t, r, scale)
+		}
+	})
+}
+
+// FuzzImportPassesCheck imports arbitrary sheets that read without an
+// error into an empty site: check must find no error in the files
+// written, whatever the cells hold.
+func FuzzImportPassesCheck(f *testing.F) {
+	seeds(f, "csv")
+	f.Add([]byte("Stage,🙂,..\nAction,\"+++\",\\\nTouchpoints,\"a\nA\",. ; ..\nPains,[high],x [low]\n"))
+	cfg := config.Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ReadCSV("f.csv", data, CSVOptions{Scale: cfg.Emotion})
+		if err != nil {
+			return
+		}
+		site := t.TempDir()
+		if _, err := Write(r.Journey, WriteOptions{SiteDir: site, Config: cfg, Title: "F", Today: today}); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+		res, err := build.Check(build.Options{SiteDir: site, Now: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if errs, _ := res.Diags.Count(); errs > 0 {
+			t.Fatalf("check finds errors in the imported files:\n%s", diagText(res.Diags))
 		}
 	})
 }
