@@ -71,6 +71,10 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 // runImport reads file as kind ("csv" or "mermaid") and writes its map
 // into the site opts names.
 func runImport(kind, file string, from *config.Scale, opts importer.WriteOptions, stdout, stderr io.Writer) error {
+	if fi, err := os.Stat(opts.SiteDir); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "cxatlas import: the site folder %s does not exist: start a portal with \"cxatlas new site %s\", or give the site with -s\n", opts.SiteDir, opts.SiteDir)
+		return errUsage
+	}
 	cfg, diags := config.Load(opts.SiteDir)
 	if diags.HasErrors() {
 		report(stderr, diags, true)

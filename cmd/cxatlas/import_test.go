@@ -123,6 +123,12 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("build: exit %d\n%s", r.code, r.stderr)
 	}
 	validateHTML(t, filepath.Join(dir, "public"))
+	if r := cxatlas(t, dir, "import", "csv", "-s", "nowhere", sheet); r.code != 2 || !strings.Contains(r.stderr, "the site folder nowhere does not exist") {
+		t.Errorf("import into a missing site: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nowhere")); err == nil {
+		t.Error("import made the missing site folder")
+	}
 	if r := cxatlas(t, dir, "import", "xlsx", sheet); r.code != 2 || !strings.Contains(r.stderr, "Usage: cxatlas import csv") {
 		t.Errorf("import xlsx: exit %d: %s", r.code, r.stderr)
 	}
