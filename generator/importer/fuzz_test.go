@@ -64,28 +64,35 @@ func FuzzReadMermaid(f *testing.F) {
 	})
 }
 
-// FuzzImportPassesCheck imports arbitrary sheets that read without an
-// error into an empty site: check must find no error in the files
-// written, whatever the cells hold.
+// FuzzImportPassesCheck imports arbitrary sheets and diagrams that read
+// without an error into an empty site: check must find no error in the
+// files written, whatever the cells and lines hold.
 func FuzzImportPassesCheck(f *testing.F) {
 	seeds(f, "csv")
+	seeds(f, "mermaid")
 	f.Add([]byte("Stage,🙂,..\nAction,\"+++\",\\\nTouchpoints,\"a\nA\",. ; ..\nPains,[high],x [low]\n"))
+	f.Add([]byte("journey\n title a\fb\u0085c\n section s\u0085t\n  x\u0080y\\: 2: a\fb, \"\n"))
 	cfg := config.Default()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := ReadCSV("f.csv", data, CSVOptions{Scale: cfg.Emotion})
-		if err != nil {
-			return
+		if r, err := ReadCSV("f.csv", data, CSVOptions{Scale: cfg.Emotion}); err == nil {
+			importAndCheck(t, r, cfg)
 		}
-		site := t.TempDir()
-		if _, err := Write(r.Journey, WriteOptions{SiteDir: site, Config: cfg, Title: "F", Today: today}); err != nil {
-			t.Fatalf("write: %v", err)
-		}
-		res, err := build.Check(build.Options{SiteDir: site, Now: today})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if errs, _ := res.Diags.Count(); errs > 0 {
-			t.Fatalf("check finds errors in the imported files:\n%s", diagText(res.Diags))
+		if r, err := ReadMermaid("f.mmd", data, cfg.Emotion); err == nil {
+			importAndCheck(t, r, cfg)
 		}
 	})
+}
+
+func importAndCheck(t *testing.T, r *Read, cfg *config.Config) {
+	site := t.TempDir()
+	if _, err := Write(r.Journey, WriteOptions{SiteDir: site, Config: cfg, Fallback: "F", Today: today}); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	res, err := build.Check(build.Options{SiteDir: site, Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs, _ := res.Diags.Count(); errs > 0 {
+		t.Fatalf("check finds errors in the imported files:\n%s", diagText(res.Diags))
+	}
 }

@@ -21,7 +21,9 @@ func ReadMermaid(file string, data []byte, scale config.Scale) (*Read, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines := strings.Split(strings.ReplaceAll(txt, "\r\n", "\n"), "\n")
+	// cleanCell drops the control characters a content file may not hold,
+	// as it does for the cells of a sheet.
+	lines := strings.Split(cleanCell(txt), "\n")
 	start, end, err := journeyBlock(file, lines)
 	if err != nil {
 		return nil, err
