@@ -192,8 +192,8 @@ func TestItems(t *testing.T) {
 	stage := &site.Stage{ID: "buy", Title: "Buy"}
 	p := &site.Persona{ID: "p", Title: "P"}
 	st := &site.Step{Persona: p, Index: 1, Stage: stage,
-		Touchpoints: []*site.Touchpoint{{ID: "web", Title: "Website"}, {ID: "app", Title: "App"}},
-		Pains: []*site.PainMention{{Text: "Slow\ncheckout", Severity: site.High}, {Text: "No removal"}},
+		Touchpoints:   []*site.Touchpoint{{ID: "web", Title: "Website"}, {ID: "app", Title: "App"}},
+		Pains:         []*site.PainMention{{Text: "Slow\ncheckout", Severity: site.High}, {Text: "No removal"}},
 		Opportunities: []site.Opportunity{{Text: "Book removal", Impact: site.ImpactMedium}},
 		Evidence: []site.Evidence{{Text: "12 interviews"}, {Text: "https://x.example/a", URL: "https://x.example/a"},
 			{Text: "Funnel", URL: "https://x.example/f"}},
