@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/cxatlas/cxatlas/generator/export"
+	"github.com/cxatlas/cxatlas/generator/schema"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -51,6 +52,9 @@ const (
 	PersonaCSV PageType = "persona-csv"
 	PersonaSVG PageType = "persona-svg"
 	PainsCSV   PageType = "pains-csv"
+	// SchemaFile is a JSON Schema of front matter, from
+	// generator/schema; Page.ID names its file.
+	SchemaFile PageType = "schema"
 )
 
 // painsCSVPath is where the pain-point index as CSV is written.
@@ -95,9 +99,10 @@ func (p Page) Compact() bool {
 	switch p.Type {
 	case PainFilterIndex, PainFilterOptions, PainFilterFacet, PainFilterRows:
 		return true
-	case PersonaCSV, PersonaSVG, PainsCSV:
+	case PersonaCSV, PersonaSVG, PainsCSV, SchemaFile:
 		// Files to open elsewhere, written as they are: a minifier would
-		// drop the SVG's XML declaration, and has nothing to do for CSV.
+		// drop the SVG's XML declaration and the schemas' indentation,
+		// and has nothing to do for CSV.
 		return true
 	}
 	return false
@@ -197,6 +202,9 @@ func listPages(d *derived, f *painFilter) []Page {
 	whole("matrix/index.html", MatrixPage)
 	whole("channels/index.html", ChannelsPage)
 	whole("search/index.html", SearchPage)
+	for _, name := range schema.Names() {
+		pages = append(pages, Page{Path: "schema/" + name, Type: SchemaFile, ID: name, All: true})
+	}
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages

@@ -17,6 +17,7 @@ import (
 
 	"github.com/cxatlas/cxatlas/generator/export"
 	"github.com/cxatlas/cxatlas/generator/i18n"
+	"github.com/cxatlas/cxatlas/generator/schema"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -157,6 +158,8 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 	case PainsCSV:
 		_, err := w.Write(export.PainsCSV(s, r.words.cat))
 		return err
+	case SchemaFile:
+		return writeSchema(w, s, p)
 	}
 	t, ok := r.pages[p.Type]
 	if !ok {
@@ -209,4 +212,20 @@ func (r *Renderer) writePersonaFile(w io.Writer, s *site.Site, p Page) error {
 	}
 	_, err := w.Write(data)
 	return err
+}
+
+// writeSchema writes the JSON Schema p.ID of the front matter of s's
+// content files.
+func writeSchema(w io.Writer, s *site.Site, p Page) error {
+	files, err := schema.Generate(s.Config.Emotion)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	for _, f := range files {
+		if f.Name == p.ID {
+			_, err := w.Write(f.Data)
+			return err
+		}
+	}
+	return fmt.Errorf("render %s: no schema %q", p.Path, p.ID)
 }
