@@ -7,6 +7,7 @@ import (
 	"flag"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -271,6 +272,9 @@ func TestPainsCSV(t *testing.T) {
 	}
 	for i, p := range s.Pains {
 		rec := recs[1+i]
+		if rec[0] != strconv.Itoa(i+1) {
+			t.Errorf("row %d is numbered %q", i+1, rec[0])
+		}
 		if Unguard(rec[2]) != oneLine(p.Text) {
 			t.Errorf("row %d: pain %q, want %q", i+1, rec[2], p.Text)
 		}
