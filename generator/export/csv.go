@@ -74,8 +74,8 @@ func needsQuotes(f string) bool {
 	return strings.ContainsAny(f, ",\"\r\n")
 }
 
-// Cell makes writer text safe to open in a spreadsheet: line ends become
-// LF (the file's own records end in CRLF), and text that a spreadsheet
+// Cell makes writer text safe to open in a spreadsheet: line ends (CRLF,
+// CR) become LF (the file's own records end in CRLF), and text that a spreadsheet
 // would take for a formula, starting with =, +, -, @, a tab or a carriage
 // return, gets a leading apostrophe, as OWASP advises against CSV
 // injection. So that the guard can always be taken off again, text that
@@ -83,11 +83,19 @@ func needsQuotes(f string) bool {
 // gets one more. A reader undoes it by dropping the first apostrophe of a
 // cell that matches ^'+[=+\-@\t\r] (see docs/export.md).
 func Cell(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = lineEnds(s)
 	if guarded(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// lineEnds turns CRLF and a lone CR into LF.
+func lineEnds(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // guarded reports whether s needs the apostrophe of Cell.
