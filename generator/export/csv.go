@@ -27,13 +27,13 @@ const BOM = "\ufeff"
 // a comma, a quote, a line break or a space at either end is quoted, and a
 // quote inside it is doubled.
 type csvWriter struct {
-	b strings.Builder
+	b []byte
 }
 
-// newCSV starts a file with the byte-order mark.
-func newCSV() *csvWriter {
-	w := &csvWriter{}
-	w.b.WriteString(BOM)
+// newCSV starts a file of about size bytes with the byte-order mark.
+func newCSV(size int) *csvWriter {
+	w := &csvWriter{b: make([]byte, 0, size)}
+	w.b = append(w.b, BOM...)
 	return w
 }
 
@@ -42,26 +42,34 @@ func newCSV() *csvWriter {
 func (w *csvWriter) record(fields []string) {
 	for i, f := range fields {
 		if i > 0 {
-			w.b.WriteByte(',')
+			w.b = append(w.b, ',')
 		}
-		writeField(&w.b, f)
+		w.b = appendField(w.b, f)
 	}
-	w.b.WriteString("\r\n")
+	w.b = append(w.b, '\r', '\n')
 }
 
 // bytes returns the file written so far.
-func (w *csvWriter) bytes() []byte { return []byte(w.b.String()) }
+func (w *csvWriter) bytes() []byte { return w.b }
 
-// writeField writes f, quoted when RFC 4180 needs it to be, or when it
+// appendField appends f, quoted when RFC 4180 needs it to be, or when it
 // starts or ends with a space that a reader might trim.
-func writeField(b *strings.Builder, f string) {
+func appendField(b []byte, f string) []byte {
 	if !needsQuotes(f) {
-		b.WriteString(f)
-		return
+		return append(b, f...)
 	}
-	b.WriteByte('"')
-	b.WriteString(strings.ReplaceAll(f, `"`, `""`))
-	b.WriteByte('"')
+	b = append(b, '"')
+	for {
+		i := strings.IndexByte(f, '"')
+		if i < 0 {
+			break
+		}
+		b = append(b, f[:i+1]...)
+		b = append(b, '"')
+		f = f[i+1:]
+	}
+	b = append(b, f...)
+	return append(b, '"')
 }
 
 func needsQuotes(f string) bool {
@@ -71,7 +79,13 @@ func needsQuotes(f string) bool {
 	if f[0] == ' ' || f[len(f)-1] == ' ' {
 		return true
 	}
-	return strings.ContainsAny(f, ",\"\r\n")
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
+	}
+	return false
 }
 
 // Cell makes writer text safe to open in a spreadsheet: line ends (CRLF,
@@ -92,7 +106,7 @@ func Cell(s string) string {
 
 // lineEnds turns CRLF and a lone CR into LF.
 func lineEnds(s string) string {
-	if !strings.Contains(s, "\r") {
+	if strings.IndexByte(s, '\r') < 0 {
 		return s
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
@@ -124,7 +138,7 @@ func Unguard(s string) string {
 // oneLine joins the lines of an item of a list cell with spaces, since a
 // line break inside such a cell separates its items.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")

@@ -26,7 +26,7 @@ func FuzzCellRoundTrip(f *testing.F) {
 		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
 			t.Fatalf("Cell(%q) = %q starts a formula", s, c)
 		}
-		w := newCSV()
+		w := newCSV(0)
 		w.record([]string{c, "end"})
 		recs := readCSV(t, w.bytes())
 		if len(recs) != 1 || len(recs[0]) != 2 || recs[0][1] != "end" {

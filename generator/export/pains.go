@@ -20,7 +20,8 @@ var painColumns = [...]string{"number", "severity", "pain", "personas_steps", "s
 // stages, touchpoints and owners, an item on each line of a cell. The
 // encoding is PersonaCSV's.
 func PainsCSV(s *site.Site, cat *i18n.Catalogue) []byte {
-	w := newCSV()
+	// About 400 bytes a row.
+	w := newCSV(400 * (1 + len(s.Pains)))
 	row := make([]string, len(painColumns))
 	for i, key := range painColumns {
 		row[i] = Cell(html.UnescapeString(cat.T("col." + key)))

@@ -100,7 +100,8 @@ func LaneName(cat *i18n.Catalogue, key string) string {
 // file is UTF-8 with a byte-order mark, comma-separated, records ending in
 // CRLF (RFC 4180), every text cell guarded against formulas (see Cell).
 func PersonaCSV(p *site.Persona, cat *i18n.Catalogue) []byte {
-	w := newCSV()
+	// About 150 bytes a cell.
+	w := newCSV(150 * len(lanes) * (1 + len(p.Steps)))
 	row := make([]string, 1+len(p.Steps))
 	for _, l := range lanes {
 		row[0] = Cell(LaneName(cat, l.key))
