@@ -7,6 +7,7 @@ import (
 	"flag"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -217,7 +218,12 @@ func TestItems(t *testing.T) {
 // stylesheet outside it.
 func TestCurveSVGStandalone(t *testing.T) {
 	s := examplePortal(t)
-	for _, p := range s.Personas {
+	// A persona whose words try to break out of the XML.
+	hostile := &site.Persona{ID: "x", Title: `</title><script>alert(1)</script>&"'`}
+	stage := &site.Stage{ID: "s", Title: `</svg><a href="javascript:x">`}
+	hostile.Steps = []*site.Step{{Persona: hostile, Index: 1, Anchor: "step-1", Stage: stage, HasEmotion: true, Emotion: -1, Critical: true}}
+	hostile.Critical = hostile.Steps
+	for _, p := range append(slices.Clone(s.Personas), hostile) {
 		data := CurveSVG(s, p, i18n.Default("ru"))
 		d := xml.NewDecoder(bytes.NewReader(data))
 		var root xml.StartElement
@@ -241,6 +247,9 @@ func TestCurveSVGStandalone(t *testing.T) {
 					}
 				}
 			}
+		}
+		if seen["script"] || seen["a"] {
+			t.Errorf("%s: writer text became markup", p.ID)
 		}
 		if root.Name.Space != "http://www.w3.org/2000/svg" || root.Name.Local != "svg" {
 			t.Errorf("%s: root %v", p.ID, root.Name)
