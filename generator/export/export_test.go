@@ -90,14 +90,11 @@ func readCSV(t *testing.T, data []byte) [][]string {
 func TestPersonaCSVLayout(t *testing.T) {
 	s := examplePortal(t)
 	want := map[string][]string{
-		"en": {"Stage", "Action", "Touchpoints", "Thought", "Feeling", "Emotion", "Pains", "Opportunities", "Evidence", "Duration"},
-		"ru": {"Этап", "Действие", "Точки контакта", "Мысли", "Чувства", "Эмоция", "Боли", "Возможности", "Свидетельства", "Длительность"},
+		"en": {"Stage", "Action", "Touchpoints", "Thought", "Feeling", "Emotion", "Pains", "Opportunities", "Evidence", "Duration", "Step id"},
+		"ru": {"Этап", "Действие", "Точки контакта", "Мысли", "Чувства", "Эмоция", "Боли", "Возможности", "Свидетельства", "Длительность", "ID шага"},
 	}
 	for lang, lanes := range want {
 		cat := i18n.Default(lang)
-		if got := LaneName(cat, "step_id"); got == "export.lane.step_id" {
-			t.Errorf("%s: no name for the Step id lane", lang)
-		}
 		for _, p := range s.Personas {
 			recs := readCSV(t, PersonaCSV(p, cat))
 			if len(recs) != len(lanes) {
@@ -118,6 +115,9 @@ func TestPersonaCSVLayout(t *testing.T) {
 				emo := recs[5][1+i]
 				if st.HasEmotion != (emo != "") || st.HasEmotion && emo != strings.TrimSpace(emo) {
 					t.Errorf("%s step %d: emotion cell %q", p.ID, i+1, emo)
+				}
+				if id := recs[10][1+i]; id != strconv.Itoa(i+1) {
+					t.Errorf("%s step %d: step id %q", p.ID, i+1, id)
 				}
 				if n := len(st.Touchpoints); n > 0 && strings.Count(recs[2][1+i], "\n") != n-1 {
 					t.Errorf("%s step %d: touchpoints %q, want %d lines", p.ID, i+1, recs[2][1+i], n)

@@ -16,8 +16,10 @@ type lane struct {
 	cell func(st *site.Step) string
 }
 
-// lanes are the rows of PersonaCSV, in order. Step id is left out: steps
-// carry no id of their own yet, and the row is written only when one does.
+// lanes are the rows of PersonaCSV, in order. Steps have no id of their
+// own in content files: the Step id row holds each step's number, the one
+// its column has on the map page ("Step 3", #step-3), which also tells an
+// importer that the sheet is in this layout.
 var lanes = [...]lane{
 	{"stage", func(st *site.Step) string {
 		if st.Stage == nil {
@@ -58,6 +60,7 @@ var lanes = [...]lane{
 		return strings.Join(items, "\n")
 	}},
 	{"duration", func(st *site.Step) string { return st.Duration }},
+	{"step_id", func(st *site.Step) string { return strconv.Itoa(st.Index) }},
 }
 
 // rated writes an item of a list cell with its rating as written in
@@ -95,8 +98,9 @@ func LaneName(cat *i18n.Catalogue, key string) string {
 // every step; lists (touchpoints, pains, opportunities, evidence) put an
 // item on each line of a cell; pains and opportunities end in their
 // rating as content files write it, "[high]"; Emotion holds the score as
-// a plain number on the portal's scale, empty when a step has none. Every
-// lane is written, empty or not, so that the layout stays the same. The
+// a plain number on the portal's scale, empty when a step has none; Step
+// id the step's number. Every lane is written, empty or not, so that the
+// layout stays the same. The
 // file is UTF-8 with a byte-order mark, comma-separated, records ending in
 // CRLF (RFC 4180), every text cell guarded against formulas (see Cell).
 func PersonaCSV(p *site.Persona, cat *i18n.Catalogue) []byte {
