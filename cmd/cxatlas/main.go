@@ -9,6 +9,7 @@
 //	cxatlas new site DIR [-lang en|ru]
 //	cxatlas import csv [-s SITE_DIR] [-persona ID] [-title T] [-scale MIN..MAX] [-force] FILE
 //	cxatlas import mermaid [-s SITE_DIR] [-persona ID] [-title T] [-force] FILE
+//	cxatlas schema [-s SITE_DIR] [-o DIR]
 //	cxatlas version
 //
 // Exit status: 0 on success, 1 on content errors, 2 on usage errors.
@@ -35,6 +36,7 @@ Usage:
   cxatlas new     site DIR [-lang en|ru]         start a portal in DIR
   cxatlas import  csv [-persona ID] FILE         bring in a journey map saved as CSV
   cxatlas import  mermaid [-persona ID] FILE     bring in a Mermaid journey diagram
+  cxatlas schema  [-s SITE_DIR] [-o DIR]         write the JSON Schemas of front matter
   cxatlas version                                print the version
 
 Run "cxatlas COMMAND -h" for the flags of a command.
@@ -78,6 +80,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(rest, stdout, stderr)
 	case "import":
 		err = cmdImport(rest, stdout, stderr)
+	case "schema":
+		err = cmdSchema(rest, stdout, stderr)
 	case "version":
 		err = cmdVersion(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":

@@ -127,7 +127,7 @@ func (r *Renderer) Touches(s *site.Site, p Page, t Touched) bool {
 	switch p.Type {
 	case HomePage:
 		return t[site.Ref{Kind: site.KindHome}]
-	case PersonaPage:
+	case PersonaPage, PersonaCSV, PersonaSVG:
 		if per := s.Persona(p.ID); per != nil {
 			return personaTouches(s, per, t)
 		}
