@@ -8,6 +8,8 @@ package export
 
 import (
 	"strings"
+
+	"github.com/cxatlas/cxatlas/generator/internal/csvguard"
 )
 
 // The names of the files, in the folder of the page they go with: a
@@ -97,11 +99,7 @@ func needsQuotes(f string) bool {
 // gets one more. A reader undoes it by dropping the first apostrophe of a
 // cell that matches ^'+[=+\-@\t\r] (see docs/export.md).
 func Cell(s string) string {
-	s = lineEnds(s)
-	if guarded(s) {
-		return "'" + s
-	}
-	return s
+	return csvguard.Guard(lineEnds(s))
 }
 
 // lineEnds turns CRLF and a lone CR into LF.
@@ -112,28 +110,10 @@ func lineEnds(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
-// guarded reports whether s needs the apostrophe of Cell.
-func guarded(s string) bool {
-	s = strings.TrimLeft(s, "'")
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return true
-	}
-	return false
-}
-
 // Unguard takes off the apostrophe Cell puts before text that would read
 // as a formula; an importer of the files of this package calls it on every
 // cell but the numbers of the Emotion row.
-func Unguard(s string) string {
-	if len(s) > 1 && s[0] == '\'' && guarded(s[1:]) {
-		return s[1:]
-	}
-	return s
-}
+func Unguard(s string) string { return csvguard.Unguard(s) }
 
 // oneLine joins the lines of an item of a list cell with spaces, since a
 // line break inside such a cell separates its items.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxatlas/cxatlas/generator/internal/csvguard"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -188,7 +189,9 @@ func readRecords(file, text string, sep rune) ([][]string, error) {
 				return nil, &Error{File: file, Cell: Cell{Row: len(rows) + 1, Col: i + 1}, Msg: "a cell longer than 64 KB",
 					Hint: "a content file takes at most 64 KB in one text: shorten it, or move it into the persona's Markdown body"}
 			}
-			rec[i] = cleanCell(c)
+			// A cell of a portal's export may carry the apostrophe that keeps
+			// spreadsheets from reading it as a formula.
+			rec[i] = csvguard.Unguard(cleanCell(c))
 		}
 		rows = append(rows, rec)
 	}
