@@ -122,46 +122,86 @@ func (r *Renderer) painPlaces(s *site.Site) map[string]string {
 
 // Touches reports whether page p of s shows anything in t: whether
 // Renderer.Shows(s, p) names an entity of t. It is what a rebuild asks of
-// every page, so it looks without building the list.
+// every page, so it looks without building the list, and only for the
+// kinds of entity t holds.
 func (r *Renderer) Touches(s *site.Site, p Page, t Touched) bool {
+	k := t.kinds()
 	switch p.Type {
 	case HomePage:
 		return t[site.Ref{Kind: site.KindHome}]
 	case PersonaPage, PersonaCSV, PersonaSVG:
 		if per := s.Persona(p.ID); per != nil {
-			return personaTouches(s, per, t)
+			return personaTouches(s, per, t, k)
 		}
 	case StagePage:
 		if st := s.Stage(p.ID); st != nil {
-			return stageTouches(s, st, t)
+			return stageTouches(s, st, t, k)
 		}
 	case TouchpointPage:
 		if tp := s.Touchpoint(p.ID); tp != nil {
-			return touchpointTouches(tp, t)
+			return touchpointTouches(tp, t, k)
 		}
 	}
 	return false
 }
 
-// personaTouches is Touches for the page of persona p; see personaShows.
-func personaTouches(s *site.Site, p *site.Persona, t Touched) bool {
-	if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
-		return true
-	}
-	for _, st := range s.Stages {
-		if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
-			return true
+// kindSet holds kinds of entity, one bit each.
+type kindSet uint8
+
+const (
+	hasPersona kindSet = 1 << iota
+	hasStage
+	hasTouchpoint
+	hasPain
+)
+
+// kinds returns the kinds of entity t holds.
+func (t Touched) kinds() kindSet {
+	var k kindSet
+	for ref := range t {
+		switch ref.Kind {
+		case site.KindPersona:
+			k |= hasPersona
+		case site.KindStage:
+			k |= hasStage
+		case site.KindTouchpoint:
+			k |= hasTouchpoint
+		case site.KindPain:
+			k |= hasPain
 		}
 	}
-	for _, step := range p.Steps {
-		for _, tp := range step.Touchpoints {
-			if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+	return k
+}
+
+// personaTouches is Touches for the page of persona p; see personaShows.
+func personaTouches(s *site.Site, p *site.Persona, t Touched, k kindSet) bool {
+	if k&hasPersona != 0 && t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+		return true
+	}
+	if k&hasStage != 0 {
+		// The map lists every stage of the portal.
+		for _, st := range s.Stages {
+			if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
 				return true
 			}
 		}
-		for _, m := range step.Pains {
-			if t[painRef(m.Pain)] {
-				return true
+	}
+	if k&(hasTouchpoint|hasPain) == 0 {
+		return false
+	}
+	for _, step := range p.Steps {
+		if k&hasTouchpoint != 0 {
+			for _, tp := range step.Touchpoints {
+				if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+					return true
+				}
+			}
+		}
+		if k&hasPain != 0 {
+			for _, m := range step.Pains {
+				if t[painRef(m.Pain)] {
+					return true
+				}
 			}
 		}
 	}
@@ -169,32 +209,57 @@ func personaTouches(s *site.Site, p *site.Persona, t Touched) bool {
 }
 
 // stageTouches is Touches for the pages of stage st; see stageShows.
-func stageTouches(s *site.Site, st *site.Stage, t Touched) bool {
-	for _, ref := range stageShows(s, st) {
-		if t[ref] {
-			return true
+func stageTouches(s *site.Site, st *site.Stage, t Touched, k kindSet) bool {
+	if k&hasStage != 0 {
+		for _, i := range []int{st.Index, st.Index - 1, st.Index + 1} {
+			if i >= 0 && i < len(s.Stages) && t[site.Ref{Kind: site.KindStage, ID: s.Stages[i].ID}] {
+				return true
+			}
 		}
 	}
-	return false
+	if k&hasPersona != 0 {
+		for _, r := range st.Rollups {
+			if t[site.Ref{Kind: site.KindPersona, ID: r.Persona.ID}] {
+				return true
+			}
+		}
+	}
+	if k&hasTouchpoint != 0 {
+		for _, tp := range st.Touchpoints {
+			if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+				return true
+			}
+		}
+	}
+	return k&hasPain != 0 && anyPain(st.Pains, t)
 }
 
 // touchpointTouches is Touches for the pages of touchpoint tp; see
 // touchpointShows.
-func touchpointTouches(tp *site.Touchpoint, t Touched) bool {
-	if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+func touchpointTouches(tp *site.Touchpoint, t Touched, k kindSet) bool {
+	if k&hasTouchpoint != 0 && t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
 		return true
 	}
-	for _, p := range tp.Personas {
-		if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
-			return true
+	if k&hasPersona != 0 {
+		for _, p := range tp.Personas {
+			if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+				return true
+			}
 		}
 	}
-	for _, st := range tp.Stages {
-		if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
-			return true
+	if k&hasStage != 0 {
+		for _, st := range tp.Stages {
+			if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
+				return true
+			}
 		}
 	}
-	for _, p := range tp.Pains {
+	return k&hasPain != 0 && anyPain(tp.Pains, t)
+}
+
+// anyPain reports whether t holds any of pains.
+func anyPain(pains []*site.Pain, t Touched) bool {
+	for _, p := range pains {
 		if t[painRef(p)] {
 			return true
 		}
