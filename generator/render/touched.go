@@ -48,6 +48,10 @@ func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched
 			t[site.Ref{Kind: site.KindStage, ID: id}] = true
 		}
 	}
+	if samePainOrder(before, after) {
+		// Every row of the index is where it was.
+		return t
+	}
 	was, is := r.painPlaces(before), r.painPlaces(after)
 	for key, ref := range is {
 		if was[key] != ref {
@@ -107,6 +111,21 @@ func painFace(d *derived, p *site.Pain) string {
 		field(o)
 	}
 	return b.String()
+}
+
+// samePainOrder reports whether two sites list the same pains, by key,
+// in the same order: then each row of the pain-point index is at the same
+// place in both.
+func samePainOrder(a, b *site.Site) bool {
+	if len(a.Pains) != len(b.Pains) {
+		return false
+	}
+	for i, p := range a.Pains {
+		if b.Pains[i].Key != p.Key {
+			return false
+		}
+	}
+	return true
 }
 
 // painPlaces maps the key of each pain of s to the link of its row in the
