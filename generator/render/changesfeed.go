@@ -94,6 +94,9 @@ func writeChangesFeed(w io.Writer, s *site.Site, wd *words) error {
 			body.WriteString("</li>")
 		}
 		body.WriteString("</ul>")
+		if e.More != "" {
+			body.WriteString("<p>" + html.EscapeString(e.More) + "</p>")
+		}
 		b.WriteString(`<content type="html">`)
 		xml.EscapeText(&b, body.Bytes())
 		b.WriteString("</content>\n</entry>\n")

@@ -111,6 +111,9 @@ type changeEntry struct {
 	// Meta says who made it when, with the commit and its merge.
 	Meta     template.HTML
 	Entities []entityEntry
+	// More says how many more files the commit changed, when it changed
+	// more than the page lists; empty otherwise.
+	More string
 }
 
 // entityEntry is what a commit changed in one map, stage or touchpoint.
@@ -144,11 +147,20 @@ func changeEntryOf(c common, ch *history.Change, linked bool) changeEntry {
 	if m := mergeLine(cm.Merge, c.Config, c.words); m != "" {
 		e.Meta += " · " + m
 	}
-	for _, en := range ch.Entities {
+	shown := ch.Entities[:min(len(ch.Entities), changeEntities)]
+	for _, en := range shown {
 		e.Entities = append(e.Entities, entityEntryOf(c, en, linked))
+	}
+	if n := len(ch.Entities) - len(shown); n > 0 {
+		e.More = cat.Plural("changes.more_files", n)
 	}
 	return e
 }
+
+// changeEntities is the most files a commit lists on the changes page and
+// in the feed: a portal's first commit adds every file, and no page grows
+// with the portal.
+const changeEntities = 50
 
 // entityEntryOf describes what a commit changed in one file.
 func entityEntryOf(c common, en *history.EntityChange, linked bool) entityEntry {
