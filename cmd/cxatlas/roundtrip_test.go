@@ -25,7 +25,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 	for old, text := range map[string]string{
 		`thought = "That's the one. Now to find it at the right price."`: `thought = "=HYPERLINK(\"http://x\")"`,
-		`feeling = "Cynical."`:      `feeling = "-2 points, then +1"`,
+		`feeling = "Cynical."`:     `feeling = "-2 points, then +1"`,
 		`feeling = "Calculating."`: `feeling = "'@everyone"`,
 	} {
 		if !strings.Contains(string(data), old) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/history"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/render"
 	"github.com/cxatlas/cxatlas/generator/search"
@@ -152,8 +153,16 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	r.set = set
 	r.res.Diags.Append(diags)
 	r.step("load")
+	// The history compares the content on disk with earlier revisions, so
+	// it is read again with the content; a commit, which changes what git
+	// holds, is a change outside the content folder and rebuilds
+	// everything.
+	hist, diags := history.Read(history.Options{SiteDir: s.opts.SiteDir, Config: r.cfg, Set: set, Now: s.opts.Now})
+	r.res.Diags.Append(diags)
+	r.step("history")
 	linked, diags := site.Link(r.cfg, set, s.opts.Now)
 	r.res.Diags.Append(diags)
+	linked.History = hist
 	r.res.Site = linked
 	r.step("link")
 	r.res.Pages = renderer.Pages(linked)

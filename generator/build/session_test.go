@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -44,16 +45,52 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	for _, seed := range seeds {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
 			t.Parallel()
-			runSession(t, seed, steps)
+			runSession(t, seed, steps, false)
 		})
 	}
 }
 
-func runSession(t *testing.T, seed uint64, steps int) {
+// TestSessionMatchesFullBuildInGit is TestSessionMatchesFullBuild on a
+// portal in a git repository, whose pages show its history: edits are
+// compared with the committed revisions, and every few steps the edits
+// are committed, which the watcher reports as a change of .git/HEAD.
+func TestSessionMatchesFullBuildInGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	steps := 16
+	if testing.Short() {
+		steps = 8
+	}
+	runSession(t, 7, steps, true)
+}
+
+func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 	siteDir := filepath.Join(t.TempDir(), "site")
 	spec := synth.Spec{Name: "session", Seed: seed, Personas: 6, Stages: 5, Touchpoints: 14, MinSteps: 4, MaxSteps: 12, SharedPains: 5}
 	if err := synth.Generate(siteDir, spec); err != nil {
 		t.Fatal(err)
+	}
+	commits := 0
+	commit := func() []string {
+		commits++
+		date := fmt.Sprintf("2026-11-%02dT10:00:00Z", commits)
+		for _, args := range [][]string{{"add", "-A"}, {"commit", "-q", "--allow-empty", "-m", fmt.Sprintf("Edit %d", commits)}} {
+			cmd := exec.Command("git", append([]string{"-c", "user.name=Ann Writer", "-c", "user.email=ann@example.com"}, args...)...)
+			cmd.Dir = siteDir
+			cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("git %v: %v\n%s", args, err, out)
+			}
+		}
+		return []string{filepath.Join(siteDir, ".git", "HEAD"), filepath.Join(siteDir, ".git", "logs", "HEAD")}
+	}
+	if inGit {
+		t.Setenv("GIT_DIR", filepath.Join(siteDir, ".git"))
+		if out, err := exec.Command("git", "init", "-q", siteDir).CombinedOutput(); err != nil {
+			t.Fatalf("git init: %v\n%s", err, out)
+		}
+		commit()
 	}
 	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	served := filepath.Join(t.TempDir(), "served")
@@ -71,6 +108,10 @@ func runSession(t *testing.T, seed uint64, steps int) {
 	shorter := 0
 	for step := range steps {
 		what, changed := e.edit()
+		if inGit && step%4 == 3 {
+			what += ", committed"
+			changed = append(changed, commit()...)
+		}
 		res, err := s.Build(changed)
 		ref := filepath.Join(t.TempDir(), "ref")
 		want, werr := Build(Options{SiteDir: siteDir, OutDir: ref, Now: now})
@@ -99,6 +140,9 @@ func runSession(t *testing.T, seed uint64, steps int) {
 	}
 	if shorter == 0 {
 		t.Errorf("no step was built the shorter way")
+	}
+	if _, err := os.Stat(filepath.Join(served, "changes", "index.html")); inGit && err != nil {
+		t.Errorf("no history in the portal: %v", err)
 	}
 	t.Logf("%d steps, %d the shorter way, %d published early", steps, shorter, early)
 }
