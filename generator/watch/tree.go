@@ -83,7 +83,7 @@ func (w *Watcher) addTree(top string, pending map[string]bool) error {
 			if errors.Is(err, fs.ErrNotExist) {
 				return filepath.SkipDir
 			}
-			return err
+			return limitAdvice(err)
 		}
 		w.dirs[p] = true
 		return nil
