@@ -15,6 +15,9 @@ type batch struct {
 	delay   time.Duration // the quiet time after a save
 	burst   time.Duration // the quiet time after a burst of more files
 	pending map[string]bool
+	// born holds the pending paths created in this batch, which did not
+	// exist when the last step began.
+	born    map[string]bool
 	quiet   *time.Timer
 	quietC  <-chan time.Time // nil while no change waits for the quiet time
 	running chan struct{}    // closed when the running step returns; nil when none runs
@@ -27,7 +30,7 @@ type batch struct {
 func newBatch(ctx context.Context, step Step, delay, burst time.Duration, more *atomic.Bool) *batch {
 	quiet := time.NewTimer(delay)
 	quiet.Stop()
-	return &batch{ctx: ctx, step: step, delay: delay, burst: burst, pending: make(map[string]bool), quiet: quiet, more: more}
+	return &batch{ctx: ctx, step: step, delay: delay, burst: burst, pending: make(map[string]bool), born: make(map[string]bool), quiet: quiet, more: more}
 }
 
 // touched restarts the quiet time after a change.
@@ -70,6 +73,7 @@ func (b *batch) start() {
 	}
 	slices.Sort(changed)
 	clear(b.pending)
+	clear(b.born)
 	b.more.Store(false)
 	done := make(chan struct{})
 	b.running = done

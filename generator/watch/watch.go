@@ -209,7 +209,7 @@ func (w *Watcher) Run(ctx context.Context, step Step) error {
 				b.wait()
 				return errors.New("watch: the file notifier stopped")
 			}
-			if w.handle(ev, b.pending) {
+			if w.handle(ev, b) {
 				b.touched()
 			}
 		case err, ok := <-errs:

@@ -22,6 +22,9 @@ type phase struct {
 	act  func(t *testing.T, site string)
 	want []string // paths relative to the site that must be reported
 	not  []string // paths that must not be reported
+	// brief says the paths of not exist for a moment only, which a polling
+	// watcher may see if it happens to look then.
+	brief bool
 }
 
 func TestWatcherReportsChanges(t *testing.T) {
@@ -83,6 +86,22 @@ func TestWatcherReportsChanges(t *testing.T) {
 			want: []string{"config.toml"},
 			not:  []string{"config.toml.tmp"},
 		}}},
+		{name: "save through a temporary file", phases: []phase{{
+			act:   seq(write("content/personas/a.md.tmp"), rename("content/personas/a.md.tmp", "content/personas/a.md")),
+			want:  []string{"content/personas/a.md"},
+			not:   []string{"content/personas/a.md.tmp"},
+			brief: true,
+		}}},
+		{name: "a file created and removed in one burst", phases: []phase{{
+			act:   seq(write("content/personas/scratch"), remove("content/personas/scratch"), write("content/personas/a.md")),
+			want:  []string{"content/personas/a.md"},
+			not:   []string{"content/personas/scratch"},
+			brief: true,
+		}}},
+		{name: "removed, created and removed again", phases: []phase{{
+			act:  seq(remove("content/personas/a.md"), write("content/personas/a.md"), remove("content/personas/a.md")),
+			want: []string{"content/personas/a.md"},
+		}}},
 		{name: "themes folder created later", phases: []phase{{
 			act:  write("themes/mine/page.html"),
 			want: []string{"themes/mine/page.html"},
@@ -134,7 +153,7 @@ func reportsChanges(t *testing.T, base []string, ignore string, phases []phase, 
 		ph.act(t, site)
 		got := collect(t, batches, site, ph.want)
 		for _, p := range ph.not {
-			if got[p] {
+			if got[p] && !(ph.brief && poll > 0) {
 				t.Errorf("phase %d: %s was reported; want it ignored (got %v)", i, p, keys(got))
 			}
 		}
