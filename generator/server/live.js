@@ -106,8 +106,16 @@
     }
   }
 
+  // restoring is set from the time this page was loaded by a reload until
+  // its position is set for the last time: a reload that comes before
+  // then keeps the saved position, not the one the page has not reached
+  // yet.
+  var restoring = false;
+
   function reload() {
-    store(scrollKey, Math.round(window.scrollX) + " " + Math.round(window.scrollY));
+    if (!restoring) {
+      store(scrollKey, Math.round(window.scrollX) + " " + Math.round(window.scrollY));
+    }
     scrolling(true);
     location.reload();
   }
@@ -129,15 +137,18 @@
       window.scrollTo(xy[0] || 0, xy[1] || 0);
     };
     to();
-    // Images and fonts may still change the page's height: scroll again
-    // once they are in, then forget the position.
-    window.addEventListener("load", function () {
-      to();
-      store(scrollKey, null);
-    });
     if (document.readyState === "complete") {
       store(scrollKey, null);
+      return;
     }
+    // Images and fonts may still change the page's height: scroll again
+    // once they are in, then forget the position.
+    restoring = true;
+    window.addEventListener("load", function () {
+      to();
+      restoring = false;
+      store(scrollKey, null);
+    });
   }
 
   // swapStyles fetches the page's own stylesheets again under a new query,
