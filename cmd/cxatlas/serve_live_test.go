@@ -180,7 +180,7 @@ func waitTrue(t *testing.T, tab *browsertest.Tab, expr string) {
 	t.Helper()
 	deadline := time.Now().Add(serveWait)
 	for time.Now().Before(deadline) {
-		if ok, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`(function () { try { return !!(` + expr + `); } catch (e) { return false; } })()`)); err == nil && ok {
+		if ok, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`(function () { try { return !!(`+expr+`); } catch (e) { return false; } })()`)); err == nil && ok {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
