@@ -33,11 +33,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	opts := build.Options{SiteDir: *site, OutDir: *out, Now: now, CacheDir: cacheDir()}
-	if *watching {
-		return buildWatch(ctx, opts, *poll, stdout, stderr)
-	}
 	if *verbose {
 		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	if *watching {
+		return buildWatch(ctx, opts, *poll, stdout, stderr)
 	}
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {

@@ -148,3 +148,57 @@ func TestStylesOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestTell checks what the browsers are told after a successful build.
+func TestTell(t *testing.T) {
+	css := []string{"/site/themes/mine/static/cxatlas.css"}
+	page := []string{"/site/content/personas/family.md"}
+	tests := []struct {
+		name    string
+		changed []string
+		files   int  // files the build wrote or removed
+		early   int  // files the early publish changed; -1 when there was none
+		pending bool // a later save waits
+		owed    bool // an earlier build's reload was held back
+		want    string
+	}{
+		{"a page changed", page, 3, -1, false, false, "reload"},
+		{"nothing changed", page, 0, -1, false, false, ""},
+		{"a stylesheet changed", css, 1, -1, false, false, "css"},
+		{"a stylesheet and more changed", css, 40, -1, false, false, "reload"},
+		{"the early reload showed it all", page, 3, 3, false, false, ""},
+		{"the rest changed more after the early reload", page, 9, 3, false, false, "reload"},
+		{"a later save waits", page, 3, -1, true, false, ""},
+		{"an owed reload with nothing new", page, 0, -1, false, true, "reload"},
+		{"an owed reload and a stylesheet", css, 1, -1, false, true, "reload"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := server.New(t.TempDir())
+			srv := httptest.NewServer(h)
+			t.Cleanup(srv.Close)
+			t.Cleanup(h.Close)
+			s := &serveRun{url: srv.URL + "/"}
+			events := s.events(t)
+			await(t, events, "hello")
+			b := newRebuilder("serve", build.Options{SiteDir: "/site"}, nil, h, os.Stdout, os.Stderr)
+			b.early, b.owed = tt.early, tt.owed
+			b.pending = func() bool { return tt.pending }
+			res := &build.Result{}
+			res.Report.Written = tt.files
+			b.tell(res, tt.changed)
+			// A mark after what tell sent: the first event is tell's, if any.
+			h.ShowErrors([]string{"mark"})
+			got := next(t, events)
+			if got.name == "problems" {
+				got.name = ""
+			}
+			if got.name != tt.want {
+				t.Errorf("told %q; want %q", got.name, tt.want)
+			}
+			if b.owed != (tt.pending && tt.files > 0) {
+				t.Errorf("owed = %v after the build", b.owed)
+			}
+		})
+	}
+}
