@@ -6,6 +6,10 @@
 //	cxatlas check [-s SITE_DIR] [-format text|github|json] [-strict]
 //	cxatlas serve [-s SITE_DIR] [-addr HOST:PORT] [-d OUT_DIR] [-poll DURATION]
 //	cxatlas new persona|stage|touchpoint ID [-s SITE_DIR]
+//	cxatlas new site DIR [-lang en|ru]
+//	cxatlas import csv [-s SITE_DIR] [-persona ID] [-title T] [-scale MIN..MAX] [-force] FILE
+//	cxatlas import mermaid [-s SITE_DIR] [-persona ID] [-title T] [-force] FILE
+//	cxatlas schema [-s SITE_DIR] [-o DIR]
 //	cxatlas version
 //
 // Exit status: 0 on success, 1 on content errors, 2 on usage errors.
@@ -31,6 +35,10 @@ Usage:
   cxatlas serve   [-s SITE_DIR] [-addr ADDR] [-d OUT_DIR]  serve, rebuild on change
                   [-poll DURATION]
   cxatlas new     persona|stage|touchpoint ID    add a content file from a template
+  cxatlas new     site DIR [-lang en|ru]         start a portal in DIR
+  cxatlas import  csv [-persona ID] FILE         bring in a journey map saved as CSV
+  cxatlas import  mermaid [-persona ID] FILE     bring in a Mermaid journey diagram
+  cxatlas schema  [-s SITE_DIR] [-o DIR]         write the JSON Schemas of front matter
   cxatlas version                                print the version
 
 Run "cxatlas COMMAND -h" for the flags of a command.
@@ -72,6 +80,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(ctx, rest, stdout, stderr)
 	case "new":
 		err = cmdNew(rest, stdout, stderr)
+	case "import":
+		err = cmdImport(rest, stdout, stderr)
+	case "schema":
+		err = cmdSchema(rest, stdout, stderr)
 	case "version":
 		err = cmdVersion(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/config"
@@ -94,6 +95,14 @@ type run struct {
 	static []render.File
 	// minifier is set when the configuration asks for minified output.
 	minifier *publish.Minifier
+	// base holds the problems found before the content was loaded: those
+	// of the configuration and the message catalogue.
+	base diag.List
+	// loader read set, the content of the build.
+	loader *content.Loader
+	set    *content.Set
+	// popts are the options of the publish step.
+	popts publish.Options
 }
 
 func (r *run) step(name string) {
@@ -165,7 +174,10 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 		return unusable("theme %q: %v", cfg.Theme, err)
 	}
 	r.step("config")
-	set, diags := content.Load(content.Options{SiteDir: opts.SiteDir, Config: cfg, MinifyHTML: minifyHTML})
+	r.base = slices.Clone(r.res.Diags)
+	r.loader = content.NewLoader(content.Options{SiteDir: opts.SiteDir, Config: cfg, MinifyHTML: minifyHTML})
+	set, diags := r.loader.Load(nil)
+	r.set = set
 	r.res.Diags.Append(diags)
 	r.step("load")
 	s, diags := site.Link(cfg, set, opts.Now)
@@ -186,29 +198,36 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 // Build checks the portal and, when it has no errors, renders and publishes
 // it. A build with errors returns ErrContent and writes nothing.
 func Build(opts Options) (*Result, error) {
+	r, _, err := build(opts)
+	return r.res, err
+}
+
+// build is Build, returning the run and its renderer for a Session to
+// keep.
+func build(opts Options) (*run, *render.Renderer, error) {
 	r, renderer, err := prepare(opts, true)
 	if err != nil {
-		return r.res, err
+		return r, renderer, err
 	}
 	if renderer == nil || r.res.Diags.HasErrors() {
-		return r.res, ErrContent
+		return r, renderer, ErrContent
 	}
 	abs, popts, err := r.target(opts)
 	if err != nil {
-		return r.res, err
+		return r, renderer, err
 	}
+	r.popts = popts
 	r.res.OutDir = abs
 	r.res.Index, err = search.Index(r.res.Site, renderer.PortalLinks(r.res.Site), r.res.Messages)
 	if err != nil {
-		return r.res, err
+		return r, renderer, err
 	}
 	r.step("search index")
 	files := r.files(renderer)
 	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep
+	r.res.Rendered = len(r.res.Pages)
+	r.res.Full = true
 	r.step("render and write")
-	if err != nil {
-		return r.res, err
-	}
-	return r.res, nil
+	return r, renderer, err
 }

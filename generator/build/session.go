@@ -1,7 +1,17 @@
 package build
 
 import (
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
+	"time"
+
+	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/publish"
+	"github.com/cxatlas/cxatlas/generator/render"
+	"github.com/cxatlas/cxatlas/generator/search"
+	"github.com/cxatlas/cxatlas/generator/site"
 )
 
 // A Session builds one portal again and again, for cxatlas serve and
@@ -9,34 +19,282 @@ import (
 // last one and does only the work they need, falling back to a full build
 // whenever it cannot prove the shorter way gives the same site. A Session
 // is safe for use by one goroutine at a time.
+//
+// The shorter way re-reads the changed files, links the portal again,
+// and re-renders the pages that show what changed, before or after the
+// change (Renderer.Touches), and the pages that show the whole portal; it
+// writes only the files whose bytes changed, and removes the pages that
+// are gone. Anything outside the content folder (config.toml, the theme,
+// the message catalogue) may change any page: a change there rebuilds
+// everything.
 type Session struct {
 	opts Options
 	mu   sync.Mutex
 	// Early, when set, is called once the pages that show what changed are
 	// published, before the pages that show the whole portal are brought up
 	// to date: a server can reload the page being edited then. It is not
-	// called when the build fails or changed nothing.
+	// called when the build fails or changed nothing, nor for a full build.
 	Early func(*Result)
+
+	// last is the state of the last build that was published: what the
+	// publish folder holds. It is nil until a build succeeds, and after a
+	// build that failed while writing.
+	last *published
+	// loader holds the content as last read, which may be newer than
+	// last's when a build failed.
+	loader *content.Loader
 }
 
-// NewSession starts a session that builds with opts.
+// published is what a Session knows of the publish folder.
+type published struct {
+	run      *run
+	renderer *render.Renderer
+	set      *content.Set
+	site     *site.Site
+	// pages maps the path of each page to it.
+	pages map[string]render.Page
+	// contentDir is the absolute content folder.
+	contentDir string
+}
+
+// NewSession starts a session that builds with opts. A zero opts.Now is
+// the time the session starts, for every build: a page must not change
+// between two builds because the clock moved.
 func NewSession(opts Options) *Session {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
 	return &Session{opts: opts}
 }
 
 // Build builds the portal after the files at the absolute paths in changed
 // were written, created, renamed or removed. A nil changed (the first
-// build) builds everything. The result is the same as Build(opts) on the
-// same files, byte for byte in the publish folder; Result.Rendered says
-// how many pages it rendered and Result.Fallback why it rebuilt
-// everything, when it had to.
+// build) builds everything. The publish folder ends byte for byte as
+// Build(opts) on the same files leaves it; Result.Rendered says how many
+// pages it rendered and Result.Fallback why it rebuilt everything, when
+// it had to after a change.
 func (s *Session) Build(changed []string) (*Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	res, err := Build(s.opts)
-	if res != nil {
-		res.Rendered = len(res.Pages)
-		res.Full = true
+	if why := s.needsFull(changed); why != "" {
+		res, err := s.full()
+		if changed != nil {
+			res.Fallback = why
+		}
+		return res, err
 	}
-	return res, err
+	return s.rebuild(changed)
+}
+
+// needsFull says why the change cannot be built the shorter way, or ""
+// when it can.
+func (s *Session) needsFull(changed []string) string {
+	switch {
+	case changed == nil:
+		return "first build"
+	case s.last == nil:
+		return "no earlier build to start from"
+	}
+	for _, c := range changed {
+		if !strings.HasPrefix(c, s.last.contentDir+string(filepath.Separator)) && c != s.last.contentDir {
+			rel, err := filepath.Rel(s.opts.SiteDir, c)
+			if err != nil {
+				rel = c
+			}
+			return filepath.ToSlash(rel) + " is outside the content folder"
+		}
+	}
+	return ""
+}
+
+// full builds everything and keeps the state for the next build.
+func (s *Session) full() (*Result, error) {
+	s.last = nil
+	r, renderer, err := build(s.opts)
+	s.loader = r.loader
+	if err != nil || renderer == nil {
+		return r.res, err
+	}
+	s.keep(r, renderer)
+	return r.res, nil
+}
+
+// keep records that r was published.
+func (s *Session) keep(r *run, renderer *render.Renderer) {
+	pages := make(map[string]render.Page, len(r.res.Pages))
+	for _, p := range r.res.Pages {
+		pages[p.Path] = p
+	}
+	contentDir, err := filepath.Abs(filepath.Join(s.opts.SiteDir, filepath.FromSlash(r.cfg.ContentDir)))
+	if err != nil {
+		return
+	}
+	s.last = &published{run: r, renderer: renderer, set: r.set, site: r.res.Site, pages: pages, contentDir: contentDir}
+}
+
+// rebuild builds the portal the shorter way after changed.
+func (s *Session) rebuild(changed []string) (*Result, error) {
+	last := s.last
+	renderer := last.renderer
+	r := &run{
+		res:      &Result{Messages: last.run.res.Messages, OutDir: last.run.res.OutDir},
+		cfg:      last.run.cfg,
+		start:    time.Now(),
+		log:      last.run.log,
+		static:   last.run.static,
+		minifier: last.run.minifier,
+		base:     last.run.base,
+		loader:   s.loader,
+		popts:    last.run.popts,
+	}
+	r.res.Diags = slices.Clone(r.base)
+	set, diags := s.loader.Load(changed)
+	r.set = set
+	r.res.Diags.Append(diags)
+	r.step("load")
+	linked, diags := site.Link(r.cfg, set, s.opts.Now)
+	r.res.Diags.Append(diags)
+	r.res.Site = linked
+	r.step("link")
+	r.res.Pages = renderer.Pages(linked)
+	r.checkLinks(set, r.static)
+	r.res.Diags = r.res.Diags.Sort()
+	r.step("pages")
+	if r.res.Diags.HasErrors() {
+		return r.res, ErrContent
+	}
+	refs := changedRefs(last.set, set)
+	touched := renderer.Touched(last.site, linked, refs)
+	touchesNow := touchMemo{r: renderer, s: linked, t: touched, seen: map[touchKey]bool{}}
+	touchesBefore := touchMemo{r: renderer, s: last.site, t: touched, seen: map[touchKey]bool{}}
+	// The pages that show what changed, and the pages that are gone.
+	var early, rest []publish.File
+	now := make(map[string]bool, len(r.res.Pages))
+	for _, p := range r.res.Pages {
+		now[p.Path] = true
+		if p.All {
+			rest = append(rest, r.file(renderer, p))
+			continue
+		}
+		was, existed := last.pages[p.Path]
+		if !existed || touchesNow.touches(p) || (!was.All && touchesBefore.touches(was)) {
+			early = append(early, r.file(renderer, p))
+		}
+	}
+	var gone []string
+	for path := range last.pages {
+		if !now[path] {
+			gone = append(gone, path)
+		}
+	}
+	slices.Sort(gone)
+	r.res.Rendered = len(early)
+	r.step("touched")
+	if len(refs) == 0 && len(gone) == 0 && len(early) == 0 {
+		// The content read the same: the folder already holds this site.
+		s.keep(r, renderer)
+		return r.res, nil
+	}
+	// A failed write may leave the folder between two builds: until a
+	// full build succeeds, nothing is known of it.
+	s.last = nil
+	if s.Early != nil && len(early) > 0 {
+		rep, err := publish.Patch(r.res.OutDir, early, gone, r.popts)
+		r.res.Report = rep
+		if err != nil {
+			return r.res, err
+		}
+		r.step("touched pages written")
+		s.Early(r.res)
+		early, gone = nil, nil
+	}
+	index, err := search.Index(linked, renderer.PortalLinks(linked), r.res.Messages)
+	if err != nil {
+		return r.res, err
+	}
+	r.res.Index = index
+	r.step("search index")
+	files := append(early, rest...)
+	for _, f := range index {
+		files = append(files, publish.File{Path: f.Path, Data: f.Data})
+	}
+	was := map[string]bool{}
+	for _, f := range last.run.res.Index {
+		was[f.Path] = true
+	}
+	for _, f := range index {
+		delete(was, f.Path)
+	}
+	for path := range was {
+		gone = append(gone, path)
+	}
+	r.res.Rendered += len(rest)
+	rep, err := publish.Patch(r.res.OutDir, files, gone, r.popts)
+	r.res.Report.Written += rep.Written
+	r.res.Report.Unchanged += rep.Unchanged
+	r.res.Report.Removed += rep.Removed
+	r.step("render and write")
+	if err != nil {
+		return r.res, err
+	}
+	s.keep(r, renderer)
+	return r.res, nil
+}
+
+// changedRefs lists the entities whose documents differ between two
+// loads: the Loader shares the documents of files it did not read again,
+// so any other document is new, changed or gone.
+func changedRefs(before, after *content.Set) []site.Ref {
+	var refs []site.Ref
+	if before.Home != after.Home {
+		refs = append(refs, site.Ref{Kind: site.KindHome})
+	}
+	refs = appendChanged(refs, site.KindPersona, before.Personas, after.Personas, func(d *content.PersonaDoc) string { return d.ID })
+	refs = appendChanged(refs, site.KindStage, before.Stages, after.Stages, func(d *content.StageDoc) string { return d.ID })
+	refs = appendChanged(refs, site.KindTouchpoint, before.Touchpoints, after.Touchpoints, func(d *content.TouchpointDoc) string { return d.ID })
+	return refs
+}
+
+// appendChanged appends to refs, as kind, the ids of the documents that
+// are in one of before and after only, or differ.
+func appendChanged[D comparable](refs []site.Ref, kind site.Kind, before, after []D, idOf func(D) string) []site.Ref {
+	was := make(map[string]D, len(before))
+	for _, d := range before {
+		was[idOf(d)] = d
+	}
+	for _, d := range after {
+		id := idOf(d)
+		if w, ok := was[id]; !ok || w != d {
+			refs = append(refs, site.Ref{Kind: kind, ID: id})
+		}
+		delete(was, id)
+	}
+	for id := range was {
+		refs = append(refs, site.Ref{Kind: kind, ID: id})
+	}
+	return refs
+}
+
+// touchMemo asks Renderer.Touches once per entity: the pages a stage or
+// touchpoint is split into show the same entities.
+type touchMemo struct {
+	r    *render.Renderer
+	s    *site.Site
+	t    render.Touched
+	seen map[touchKey]bool
+}
+
+type touchKey struct {
+	typ render.PageType
+	id  string
+}
+
+func (m touchMemo) touches(p render.Page) bool {
+	k := touchKey{p.Type, p.ID}
+	if v, ok := m.seen[k]; ok {
+		return v
+	}
+	v := m.r.Touches(m.s, p, m.t)
+	m.seen[k] = v
+	return v
 }

@@ -50,21 +50,7 @@ func (r *run) target(opts Options) (string, publish.Options, error) {
 func (r *run) files(renderer *render.Renderer) []publish.File {
 	files := make([]publish.File, 0, len(r.res.Pages)+len(r.static)+len(r.res.Index))
 	for _, p := range r.res.Pages {
-		if p.Type == render.DataFile {
-			// data.json is written compact and runs to tens of megabytes
-			// on a large portal: it goes to disk as it is made.
-			files = append(files, publish.File{Path: p.Path, Stream: func(w io.Writer) error {
-				return renderer.Render(w, r.res.Site, p)
-			}})
-			continue
-		}
-		// HTML pages come from minified templates and the pain filter
-		// files are written compact; the other files (sitemap.xml) and
-		// the theme's are minified here.
-		minified := strings.HasSuffix(p.Path, ".html") || p.Compact()
-		files = append(files, publish.File{Path: p.Path, Minified: minified, Render: func(w *bytes.Buffer) error {
-			return renderer.Render(w, r.res.Site, p)
-		}})
+		files = append(files, r.file(renderer, p))
 	}
 	for _, f := range r.static {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
@@ -73,6 +59,25 @@ func (r *run) files(renderer *render.Renderer) []publish.File {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
 	return files
+}
+
+// file is the file of page p, rendered when the publish step stages it.
+func (r *run) file(renderer *render.Renderer, p render.Page) publish.File {
+	s := r.res.Site
+	if p.Type == render.DataFile {
+		// data.json is written compact and runs to tens of megabytes on a
+		// large portal: it goes to disk as it is made.
+		return publish.File{Path: p.Path, Stream: func(w io.Writer) error {
+			return renderer.Render(w, s, p)
+		}}
+	}
+	// HTML pages come from minified templates and the pain filter files
+	// are written compact; the other files (sitemap.xml) and the theme's
+	// are minified here.
+	minified := strings.HasSuffix(p.Path, ".html") || p.Compact()
+	return publish.File{Path: p.Path, Minified: minified, Render: func(w *bytes.Buffer) error {
+		return renderer.Render(w, s, p)
+	}}
 }
 
 // checkTarget reports, as an error of config.toml at publishDir, a publish

@@ -56,6 +56,10 @@ type Loader struct {
 	// files holds what the last Load read of each file, by its path
 	// inside the content folder.
 	files map[string]loaded
+	// jobs and walked are the files the last walk of the folder found and
+	// the problems it reported, for a Load that need not walk again.
+	jobs   []job
+	walked diag.List
 }
 
 // NewLoader returns a Loader of the content folder opts name.
@@ -86,7 +90,13 @@ func (l *Loader) Load(changed []string) (*Set, diag.List) {
 		return set, diags
 	}
 	defer root.Close()
-	jobs := walk(root, cfg.ContentDir, &diags)
+	jobs := l.jobs
+	if !l.known(contentDir, changed) {
+		var walked diag.List
+		jobs = walk(root, cfg.ContentDir, &walked)
+		l.jobs, l.walked = jobs, walked
+	}
+	diags.Append(l.walked)
 	results := make([]loaded, len(jobs))
 	stale := l.staleFunc(contentDir, changed)
 	var todo []int
@@ -129,6 +139,32 @@ func (l *Loader) Load(changed []string) (*Set, diag.List) {
 		}
 	}
 	return set, diags
+}
+
+// known reports whether every path in changed is a file the last walk
+// found that is still a regular file: then the folder holds the same
+// files and need not be walked again.
+func (l *Loader) known(contentDir string, changed []string) bool {
+	if changed == nil || l.jobs == nil {
+		return false
+	}
+	abs, err := filepath.Abs(contentDir)
+	if err != nil {
+		return false
+	}
+	for _, c := range changed {
+		r, err := filepath.Rel(abs, c)
+		if err != nil {
+			return false
+		}
+		if _, ok := l.files[filepath.ToSlash(r)]; !ok {
+			return false
+		}
+		if fi, err := os.Lstat(c); err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // staleFunc returns whether the file with a name inside the content

@@ -9,6 +9,7 @@ var (
 	homeKeys       = []string{"title"}
 	stageKeys      = []string{"title", "order", "goal", "questions", "kpis"}
 	touchpointKeys = []string{"title", "channel", "mode", "managed", "owner", "stages", "kpis"}
+	modes          = []string{"online", "offline"}
 )
 
 // decodeTitle reads the required title of any document.
@@ -63,7 +64,7 @@ func decodeTouchpoint(d *decoder, root *Node, doc *TouchpointDoc) {
 			doc.Channel = d.text("channel", f.Value)
 		case "mode":
 			mode := strings.ToLower(d.text("mode", f.Value))
-			if mode != "online" && mode != "offline" && mode != "" {
+			if mode != "" && !isOneOf(mode, modes) {
 				d.errorf(f.Value.Pos, "mode must be \"online\" or \"offline\", not %q", mode)
 				mode = ""
 			}

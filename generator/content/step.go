@@ -11,6 +11,11 @@ import (
 var (
 	severities = []string{"low", "medium", "high", "critical"}
 	impacts    = []string{"low", "medium", "high"}
+	// The keys of a pain, an opportunity and a source of evidence written
+	// as a table, besides text.
+	painItemKeys        = []string{"severity", "id"}
+	opportunityItemKeys = []string{"impact"}
+	evidenceItemKeys    = []string{"url"}
 )
 
 // decodeStep reads the step table n into *s.
@@ -133,7 +138,7 @@ func (d *decoder) pains(n *Node) []PainDoc {
 	items := d.items("pains", n)
 	for _, it := range items {
 		p := PainDoc{Pos: it.Pos}
-		text, ok := d.itemText("pains", it, []string{"severity", "id"}, func(f *Field) {
+		text, ok := d.itemText("pains", it, painItemKeys, func(f *Field) {
 			switch f.Key {
 			case "severity":
 				p.Severity = d.choice("severity", f.Value, severities)
@@ -158,7 +163,7 @@ func (d *decoder) opportunities(n *Node) []OpportunityDoc {
 	items := d.items("opportunities", n)
 	for _, it := range items {
 		o := OpportunityDoc{Pos: it.Pos}
-		text, ok := d.itemText("opportunities", it, []string{"impact"}, func(f *Field) {
+		text, ok := d.itemText("opportunities", it, opportunityItemKeys, func(f *Field) {
 			o.Impact = d.choice("impact", f.Value, impacts)
 		})
 		if ok {
@@ -175,7 +180,7 @@ func (d *decoder) evidence(n *Node) []EvidenceDoc {
 	for _, it := range items {
 		e := EvidenceDoc{Pos: it.Pos}
 		var url string
-		text, ok := d.itemText("evidence", it, []string{"url"}, func(f *Field) {
+		text, ok := d.itemText("evidence", it, evidenceItemKeys, func(f *Field) {
 			url = d.text("url", f.Value)
 		})
 		if !ok {

@@ -38,7 +38,7 @@ func commit(plan *dirPlan, st []staged, stale staleEntries, opts Options) (int, 
 	if j.empty() {
 		return 0, nil
 	}
-	if len(j.renames) > 0 {
+	if len(j.renames) > 0 && !opts.NoSync {
 		// The staged files must be on disk before a journal that
 		// promises them is.
 		if err := syncFS(root); err != nil {
@@ -56,7 +56,7 @@ func commit(plan *dirPlan, st []staged, stale staleEntries, opts Options) (int, 
 	}
 	opts.crash("journal done")
 	// The renames must be on disk before the journal is gone.
-	if err := syncFS(root); err != nil {
+	if err := opts.sync(root); err != nil {
 		return removed, fmt.Errorf("publish: flushing the publish folder: %w", err)
 	}
 	return removed, removeJournal(root)

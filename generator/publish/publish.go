@@ -108,6 +108,12 @@ type Options struct {
 	// damaged or foreign record only costs the byte-by-byte comparison.
 	// Files with a Stream are not recorded.
 	Record string
+	// NoSync skips flushing the file system before and after the journal,
+	// for a folder nobody keeps, such as the temporary folder of a preview
+	// server, where a flush of everything written since the first build
+	// would cost more than the change itself. A write killed midway is
+	// still finished or undone by the next; after a power loss it may not be.
+	NoSync bool
 
 	// stageHook, when set, runs before each file is staged; an error from it
 	// fails the staging step. Tests use it to fail a build half-way.
@@ -123,6 +129,14 @@ func (o Options) crash(step string) {
 	if o.crashHook != nil {
 		o.crashHook(step)
 	}
+}
+
+// sync flushes the file system holding dir, unless NoSync is set.
+func (o Options) sync(dir string) error {
+	if o.NoSync {
+		return nil
+	}
+	return syncFS(dir)
 }
 
 // hook runs the stage hook, if any, for the file at path.
@@ -190,14 +204,7 @@ type Report struct {
 //
 // Writes to the same dir, from any process, run one after the other.
 func Write(dir string, files []File, opts Options) (rep Report, err error) {
-	if err := validatePaths(files); err != nil {
-		return Report{}, err
-	}
-	root, err := guardDir(dir, opts)
-	if err != nil {
-		return Report{}, err
-	}
-	lock, err := lockDir(root, opts.LockWait)
+	root, lock, err := enter(dir, files, opts)
 	if err != nil {
 		return Report{}, err
 	}
@@ -253,13 +260,7 @@ func update(root string, files []File, opts Options) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	for _, s := range st {
-		if s.tmp == "" {
-			rep.Unchanged++
-		} else {
-			rep.Written++
-		}
-	}
+	rep.count(st)
 	removed, err := commit(plan, st, stale, opts)
 	rep.Removed += removed
 	if err == nil && opts.Record != "" {
@@ -268,4 +269,33 @@ func update(root string, files []File, opts Options) (Report, error) {
 		saveRecord(opts.Record, root, recordOf(st))
 	}
 	return rep, err
+}
+
+// enter begins a Write or a Patch of files into dir: it checks the paths
+// and the folder, and takes the folder's lock.
+func enter(dir string, files []File, opts Options) (string, *dirLock, error) {
+	if err := validatePaths(files); err != nil {
+		return "", nil, err
+	}
+	root, err := guardDir(dir, opts)
+	if err != nil {
+		return "", nil, err
+	}
+	lock, err := lockDir(root, opts.LockWait)
+	if err != nil {
+		return "", nil, err
+	}
+	return root, lock, nil
+}
+
+// count adds the staged files to the report: written, or left as they
+// were when their bytes had not changed.
+func (r *Report) count(st []staged) {
+	for _, s := range st {
+		if s.tmp == "" {
+			r.Unchanged++
+		} else {
+			r.Written++
+		}
+	}
 }

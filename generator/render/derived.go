@@ -41,12 +41,12 @@ type derived struct {
 
 // derive returns the lookups of s, computing them on the first call for s.
 func (r *Renderer) derive(s *site.Site) *derived {
-	if d := r.last.Load(); d != nil && d.site == s {
+	if d := r.cached(s); d != nil {
 		return d
 	}
 	r.deriving.Lock()
 	defer r.deriving.Unlock()
-	if d := r.last.Load(); d != nil && d.site == s {
+	if d := r.cached(s); d != nil {
 		return d
 	}
 	d := &derived{site: s, lim: r.limits}
@@ -71,6 +71,7 @@ func (r *Renderer) derive(s *site.Site) *derived {
 		}
 	}
 	d.tpGroupPages = groupPages(s.Touchpoints, d.lim.Summary, d.lim.GroupRowsPerPage)
+	r.prev.Store(r.last.Load())
 	r.last.Store(d)
 	return d
 }
@@ -95,6 +96,17 @@ func groupPages(tps []*site.Touchpoint, summary, perPage int) [][]*site.Touchpoi
 		rows += group
 	}
 	return pages
+}
+
+// cached returns the lookups of s if they are kept, or nil.
+func (r *Renderer) cached(s *site.Site) *derived {
+	if d := r.last.Load(); d != nil && d.site == s {
+		return d
+	}
+	if d := r.prev.Load(); d != nil && d.site == s {
+		return d
+	}
+	return nil
 }
 
 // painRef returns the link of p's row in the pain-point index, from the

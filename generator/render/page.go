@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/cxatlas/cxatlas/generator/export"
+	"github.com/cxatlas/cxatlas/generator/schema"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -43,7 +45,20 @@ const (
 	PainFilterOptions PageType = "pain-filter-options"
 	PainFilterFacet   PageType = "pain-filter-facet"
 	PainFilterRows    PageType = "pain-filter-rows"
+	// PersonaCSV and PersonaSVG are the journey map of a persona (Page.ID)
+	// as a spreadsheet and its emotion curve as a picture, beside its
+	// page; PainsCSV is the pain-point index as a spreadsheet. They are
+	// encoded by generator/export.
+	PersonaCSV PageType = "persona-csv"
+	PersonaSVG PageType = "persona-svg"
+	PainsCSV   PageType = "pains-csv"
+	// SchemaFile is a JSON Schema of front matter, from
+	// generator/schema; Page.ID names its file.
+	SchemaFile PageType = "schema"
 )
+
+// painsCSVPath is where the pain-point index as CSV is written.
+const painsCSVPath = "pains/" + export.PainsCSVName
 
 // PainsPerPage is the most rows a page of the pain-point index holds by
 // default (see Limits); longer indexes continue on pains/page/2/ and so on.
@@ -79,10 +94,15 @@ type Page struct {
 
 // Compact says whether the page is written as small as a minifier would
 // make it, so the publish step can leave it as it is: the pain filter
-// files, thousands on a large portal.
+// files, thousands on a large portal, and the exported files.
 func (p Page) Compact() bool {
 	switch p.Type {
 	case PainFilterIndex, PainFilterOptions, PainFilterFacet, PainFilterRows:
+		return true
+	case PersonaCSV, PersonaSVG, PainsCSV, SchemaFile:
+		// Files to open elsewhere, written as they are: a minifier would
+		// drop the SVG's XML declaration and the schemas' indentation,
+		// and has nothing to do for CSV.
 		return true
 	}
 	return false
@@ -101,7 +121,8 @@ func (r *Renderer) Shows(s *site.Site, p Page) []site.Ref {
 	switch p.Type {
 	case HomePage:
 		return []site.Ref{{Kind: site.KindHome}}
-	case PersonaPage:
+	case PersonaPage, PersonaCSV, PersonaSVG:
+		// The map's files show what its page shows.
 		if per := s.Persona(p.ID); per != nil {
 			return personaShows(s, per)
 		}
@@ -134,7 +155,7 @@ func (r *Renderer) pageList(d *derived) []Page {
 // listPages lists the pages of d's site; see Pages.
 func listPages(d *derived, f *painFilter) []Page {
 	s, lim := d.site, d.lim
-	pages := make([]Page, 0, 16+len(s.Personas)+len(s.Stages)+len(s.Touchpoints)+len(s.Owners))
+	pages := make([]Page, 0, 17+3*len(s.Personas)+len(s.Stages)+len(s.Touchpoints)+len(s.Owners))
 	whole := func(path string, t PageType) {
 		pages = append(pages, Page{Path: path, Type: t, All: true})
 	}
@@ -148,7 +169,10 @@ func listPages(d *derived, f *painFilter) []Page {
 	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true})
 	paged("personas/", PersonaList, "", pageCount(len(s.Personas), lim.RowsPerPage), true)
 	for _, p := range s.Personas {
-		pages = append(pages, Page{Path: personaPath(p.ID) + "index.html", Type: PersonaPage, ID: p.ID})
+		dir := personaPath(p.ID)
+		pages = append(pages, Page{Path: dir + "index.html", Type: PersonaPage, ID: p.ID},
+			Page{Path: dir + export.PersonaCSVName, Type: PersonaCSV, ID: p.ID},
+			Page{Path: dir + export.PersonaSVGName, Type: PersonaSVG, ID: p.ID})
 	}
 	whole("stages/index.html", StageList)
 	for _, st := range s.Stages {
@@ -164,6 +188,7 @@ func listPages(d *derived, f *painFilter) []Page {
 			paged(painDetailPath(p.Key), PainPage, p.Key, pageCount(len(p.Mentions), lim.RowsPerPage), true)
 		}
 	}
+	whole(painsCSVPath, PainsCSV)
 	pages = append(pages, filterPages(f, len(s.Pains))...)
 	whole("pains/by-stage/index.html", PainsByStage)
 	for n := 1; n <= len(d.tpGroupPages); n++ {
@@ -177,6 +202,9 @@ func listPages(d *derived, f *painFilter) []Page {
 	whole("matrix/index.html", MatrixPage)
 	whole("channels/index.html", ChannelsPage)
 	whole("search/index.html", SearchPage)
+	for _, name := range schema.Names() {
+		pages = append(pages, Page{Path: "schema/" + name, Type: SchemaFile, ID: name, All: true})
+	}
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages

@@ -15,7 +15,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/cxatlas/cxatlas/generator/export"
 	"github.com/cxatlas/cxatlas/generator/i18n"
+	"github.com/cxatlas/cxatlas/generator/schema"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -39,10 +41,12 @@ type Renderer struct {
 	words *words
 	// limits bound how much one page holds.
 	limits Limits
-	// last caches lookups derived from the site rendered last; deriving
-	// lets one goroutine compute them while the others wait.
-	last     atomic.Pointer[derived]
-	deriving sync.Mutex
+	// last and prev cache lookups derived from the two sites rendered
+	// last: a rebuild compares the site before a change with the one
+	// after. deriving lets one goroutine compute them while the others
+	// wait.
+	last, prev atomic.Pointer[derived]
+	deriving   sync.Mutex
 }
 
 // File is a file copied from the theme to the portal as it is.
@@ -151,6 +155,13 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 		return writeFilterFacet(w, s, d, r.filter(d), p.ID, p.Number)
 	case PainFilterRows:
 		return writeFilterRows(w, s, d, r.filter(d), p.Number)
+	case PersonaCSV, PersonaSVG:
+		return r.writePersonaFile(w, s, p)
+	case PainsCSV:
+		_, err := w.Write(export.PainsCSV(s, r.words.cat))
+		return err
+	case SchemaFile:
+		return writeSchema(w, s, p)
 	}
 	t, ok := r.pages[p.Type]
 	if !ok {
@@ -188,4 +199,35 @@ func (r *Renderer) Static() ([]File, error) {
 		return nil, fmt.Errorf("theme static files: %w", err)
 	}
 	return files, nil
+}
+
+// writePersonaFile writes a file of the map of persona p.ID: its grid as
+// CSV or its curve as SVG.
+func (r *Renderer) writePersonaFile(w io.Writer, s *site.Site, p Page) error {
+	per := s.Persona(p.ID)
+	if per == nil {
+		return fmt.Errorf("render %s: no persona %q", p.Path, p.ID)
+	}
+	data := export.PersonaCSV(per, r.words.cat)
+	if p.Type == PersonaSVG {
+		data = export.CurveSVG(s, per, r.words.cat)
+	}
+	_, err := w.Write(data)
+	return err
+}
+
+// writeSchema writes the JSON Schema p.ID of the front matter of s's
+// content files.
+func writeSchema(w io.Writer, s *site.Site, p Page) error {
+	files, err := schema.Generate(s.Config.Emotion)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	for _, f := range files {
+		if f.Name == p.ID {
+			_, err := w.Write(f.Data)
+			return err
+		}
+	}
+	return fmt.Errorf("render %s: no schema %q", p.Path, p.ID)
 }

@@ -240,9 +240,14 @@ func TestPagesShowWhatTheyDependOn(t *testing.T) {
 	s := linkSet(t, testConfig(), exampleSet())
 	for _, p := range r.Pages(s) {
 		switch p.Type {
-		case PersonaPage, StagePage, TouchpointPage:
+		case PersonaPage, StagePage, TouchpointPage, PersonaCSV, PersonaSVG:
+			// A map's files show what its page shows.
+			kind := map[PageType]site.Kind{PersonaCSV: site.KindPersona, PersonaSVG: site.KindPersona}[p.Type]
+			if kind == "" {
+				kind = site.Kind(p.Type)
+			}
 			shows := r.Shows(s, p)
-			if p.All || len(shows) == 0 || string(shows[0].Kind) != string(p.Type) || shows[0].ID != p.ID {
+			if p.All || len(shows) == 0 || shows[0].Kind != kind || shows[0].ID != p.ID {
 				t.Errorf("%s: Shows = %v, All = %v", p.Path, shows, p.All)
 			}
 		default:

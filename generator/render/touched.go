@@ -2,6 +2,8 @@ package render
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/site"
 )
@@ -11,21 +13,31 @@ type Touched map[site.Ref]bool
 
 // Touched lists what a change to the files of the entities in changed
 // touches, going from site before to site after: those entities; for a
-// persona, the pains it mentions in either site; every stage when the
-// order of the stages differs; and every pain whose row in the pain-point
-// index is not at the same place in both sites, or is in one only (pages
-// link to the row). A page that does not set All and whose Shows, in
-// either site, name nothing of this set comes out of both sites byte for
-// byte the same.
+// persona, the pains it mentions in either site whose face (what the
+// pages of other entities show of a pain: see painFace) differs between
+// the sites; every stage when the order of the stages differs; and every
+// pain whose row in the pain-point index is not at the same place in both
+// sites, or is in one only (pages link to the row). A page that does not
+// set All and whose Shows, in either site, name nothing of this set comes
+// out of both sites byte for byte the same.
 func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched {
 	t := Touched{}
+	db, da := r.derive(before), r.derive(after)
 	for _, ref := range changed {
 		t[ref] = true
+		if ref.Kind != site.KindPersona {
+			continue
+		}
 		for _, s := range []*site.Site{before, after} {
-			if p := s.Persona(ref.ID); ref.Kind == site.KindPersona && p != nil {
-				for _, st := range p.Steps {
-					for _, m := range st.Pains {
-						t[painRef(m.Pain)] = true
+			p := s.Persona(ref.ID)
+			if p == nil {
+				continue
+			}
+			for _, st := range p.Steps {
+				for _, m := range st.Pains {
+					pr := painRef(m.Pain)
+					if !t[pr] && painFace(db, db.painByKey[pr.ID]) != painFace(da, da.painByKey[pr.ID]) {
+						t[pr] = true
 					}
 				}
 			}
@@ -50,6 +62,53 @@ func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched
 	return t
 }
 
+// painFace is what the pages of other entities than its personas show of
+// pain p: its key, id, text and severity, its link, whether it has a page
+// of its own, and its mentions (persona and step), stages, touchpoints and
+// owners with their titles; "" when p is nil. The page of a persona shows
+// its own mentions, which a change to the persona touches anyway.
+func painFace(d *derived, p *site.Pain) string {
+	if p == nil {
+		return ""
+	}
+	var b strings.Builder
+	field := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	field(p.Key)
+	field(p.ID)
+	field(p.Text)
+	field(p.Severity.String())
+	field(d.painRef(p))
+	field(strconv.FormatBool(d.painPaged(p)))
+	field(strconv.Itoa(len(p.Personas)))
+	for _, m := range p.Mentions {
+		if m.Step != nil {
+			field(m.Step.Persona.ID)
+			field(m.Step.Persona.Title)
+			field(strconv.Itoa(m.Step.Index))
+			field(m.Step.Anchor)
+		}
+	}
+	b.WriteByte('|')
+	for _, st := range p.Stages {
+		field(st.ID)
+		field(st.Title)
+	}
+	b.WriteByte('|')
+	for _, tp := range p.Touchpoints {
+		field(tp.ID)
+		field(tp.Title)
+	}
+	b.WriteByte('|')
+	for _, o := range p.Owners {
+		field(o)
+	}
+	return b.String()
+}
+
 // painPlaces maps the key of each pain of s to the link of its row in the
 // pain-point index.
 func (r *Renderer) painPlaces(s *site.Site) map[string]string {
@@ -63,46 +122,86 @@ func (r *Renderer) painPlaces(s *site.Site) map[string]string {
 
 // Touches reports whether page p of s shows anything in t: whether
 // Renderer.Shows(s, p) names an entity of t. It is what a rebuild asks of
-// every page, so it looks without building the list.
+// every page, so it looks without building the list, and only for the
+// kinds of entity t holds.
 func (r *Renderer) Touches(s *site.Site, p Page, t Touched) bool {
+	k := t.kinds()
 	switch p.Type {
 	case HomePage:
 		return t[site.Ref{Kind: site.KindHome}]
-	case PersonaPage:
+	case PersonaPage, PersonaCSV, PersonaSVG:
 		if per := s.Persona(p.ID); per != nil {
-			return personaTouches(s, per, t)
+			return personaTouches(s, per, t, k)
 		}
 	case StagePage:
 		if st := s.Stage(p.ID); st != nil {
-			return stageTouches(s, st, t)
+			return stageTouches(s, st, t, k)
 		}
 	case TouchpointPage:
 		if tp := s.Touchpoint(p.ID); tp != nil {
-			return touchpointTouches(tp, t)
+			return touchpointTouches(tp, t, k)
 		}
 	}
 	return false
 }
 
-// personaTouches is Touches for the page of persona p; see personaShows.
-func personaTouches(s *site.Site, p *site.Persona, t Touched) bool {
-	if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
-		return true
-	}
-	for _, st := range s.Stages {
-		if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
-			return true
+// kindSet holds kinds of entity, one bit each.
+type kindSet uint8
+
+const (
+	hasPersona kindSet = 1 << iota
+	hasStage
+	hasTouchpoint
+	hasPain
+)
+
+// kinds returns the kinds of entity t holds.
+func (t Touched) kinds() kindSet {
+	var k kindSet
+	for ref := range t {
+		switch ref.Kind {
+		case site.KindPersona:
+			k |= hasPersona
+		case site.KindStage:
+			k |= hasStage
+		case site.KindTouchpoint:
+			k |= hasTouchpoint
+		case site.KindPain:
+			k |= hasPain
 		}
 	}
-	for _, step := range p.Steps {
-		for _, tp := range step.Touchpoints {
-			if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+	return k
+}
+
+// personaTouches is Touches for the page of persona p; see personaShows.
+func personaTouches(s *site.Site, p *site.Persona, t Touched, k kindSet) bool {
+	if k&hasPersona != 0 && t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+		return true
+	}
+	if k&hasStage != 0 {
+		// The map lists every stage of the portal.
+		for _, st := range s.Stages {
+			if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
 				return true
 			}
 		}
-		for _, m := range step.Pains {
-			if t[painRef(m.Pain)] {
-				return true
+	}
+	if k&(hasTouchpoint|hasPain) == 0 {
+		return false
+	}
+	for _, step := range p.Steps {
+		if k&hasTouchpoint != 0 {
+			for _, tp := range step.Touchpoints {
+				if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+					return true
+				}
+			}
+		}
+		if k&hasPain != 0 {
+			for _, m := range step.Pains {
+				if t[painRef(m.Pain)] {
+					return true
+				}
 			}
 		}
 	}
@@ -110,32 +209,57 @@ func personaTouches(s *site.Site, p *site.Persona, t Touched) bool {
 }
 
 // stageTouches is Touches for the pages of stage st; see stageShows.
-func stageTouches(s *site.Site, st *site.Stage, t Touched) bool {
-	for _, ref := range stageShows(s, st) {
-		if t[ref] {
-			return true
+func stageTouches(s *site.Site, st *site.Stage, t Touched, k kindSet) bool {
+	if k&hasStage != 0 {
+		for _, i := range []int{st.Index, st.Index - 1, st.Index + 1} {
+			if i >= 0 && i < len(s.Stages) && t[site.Ref{Kind: site.KindStage, ID: s.Stages[i].ID}] {
+				return true
+			}
 		}
 	}
-	return false
+	if k&hasPersona != 0 {
+		for _, r := range st.Rollups {
+			if t[site.Ref{Kind: site.KindPersona, ID: r.Persona.ID}] {
+				return true
+			}
+		}
+	}
+	if k&hasTouchpoint != 0 {
+		for _, tp := range st.Touchpoints {
+			if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+				return true
+			}
+		}
+	}
+	return k&hasPain != 0 && anyPain(st.Pains, t)
 }
 
 // touchpointTouches is Touches for the pages of touchpoint tp; see
 // touchpointShows.
-func touchpointTouches(tp *site.Touchpoint, t Touched) bool {
-	if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+func touchpointTouches(tp *site.Touchpoint, t Touched, k kindSet) bool {
+	if k&hasTouchpoint != 0 && t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
 		return true
 	}
-	for _, p := range tp.Personas {
-		if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
-			return true
+	if k&hasPersona != 0 {
+		for _, p := range tp.Personas {
+			if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+				return true
+			}
 		}
 	}
-	for _, st := range tp.Stages {
-		if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
-			return true
+	if k&hasStage != 0 {
+		for _, st := range tp.Stages {
+			if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
+				return true
+			}
 		}
 	}
-	for _, p := range tp.Pains {
+	return k&hasPain != 0 && anyPain(tp.Pains, t)
+}
+
+// anyPain reports whether t holds any of pains.
+func anyPain(pains []*site.Pain, t Touched) bool {
+	for _, p := range pains {
 		if t[painRef(p)] {
 			return true
 		}

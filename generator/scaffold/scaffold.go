@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 // templates holds a commented template for each kind of file, one folder
 // per language.
 //
-//go:embed templates
+//go:embed all:templates
 var templates embed.FS
 
 // Kinds lists the kinds of file New can write.
@@ -42,11 +43,18 @@ func New(contentDir, kind, id, language string, today time.Time) (string, error)
 	if err != nil {
 		return "", err
 	}
-	text := strings.NewReplacer("{title}", titleOf(id), "{today}", today.Format("2006-01-02")).Replace(string(tmpl))
 	if !content.ValidID(id) {
 		return "", fmt.Errorf("id %q may only use letters, digits, \"-\" and \"_\"", id)
 	}
 	dir := filepath.Join(contentDir, section)
+	order := 0
+	if kind == "stage" {
+		if order, err = nextOrder(dir); err != nil {
+			return "", err
+		}
+	}
+	text := strings.NewReplacer("{title}", titleOf(id), "{today}", today.Format("2006-01-02"),
+		"{order}", strconv.Itoa(order)).Replace(string(tmpl))
 	if err := checkClash(dir, id); err != nil {
 		return "", err
 	}

@@ -1,6 +1,10 @@
 package synth
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/cxatlas/cxatlas/generator/internal/tomltext"
+)
 
 // page accumulates the bytes of one file: TOML front matter, then Markdown.
 type page struct {
@@ -64,30 +68,11 @@ func (p *page) items(key string, values []string) {
 	p.b = append(p.b, "]\n"...)
 }
 
-// appendQuoted appends s as a TOML basic string.
-func appendQuoted(b []byte, s string) []byte {
-	const hex = "0123456789ABCDEF"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c < 0x20 || c == 0x7f:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
-}
+// appendQuoted appends s to b as a TOML basic string.
+func appendQuoted(b []byte, s string) []byte { return tomltext.AppendQuoted(b, s) }
 
 // quoted returns s as a TOML basic string.
-func quoted(s string) string { return string(appendQuoted(nil, s)) }
+func quoted(s string) string { return tomltext.Quoted(s) }
 
 // slug turns a title into an ASCII id: lower-case letters and digits
 // joined by single hyphens.

@@ -38,7 +38,7 @@ const (
 // element.
 func Curve(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) template.HTML {
 	sc = validScale(sc)
-	open := openSVG("chart-curve", "group", id, max(len(p.Steps), 1)*StepWidth, curveHeight, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat))
+	open := openSVG("chart-curve", "group", id, max(len(p.Steps), 1)*StepWidth, curveHeight, cat.Format("chart.curve_title", "persona", p.Title), curveDesc(p, sc, cat, true))
 	return drawCurve(p.Steps, sc, open, true, cat)
 }
 
@@ -81,8 +81,9 @@ func drawCurve(steps []*site.Step, sc config.Scale, open string, linked bool, ca
 // centre is the x of the i-th step's point.
 func centre(i int) float64 { return float64(i*StepWidth) + StepWidth/2 }
 
-// curveDesc summarises the curve in words for screen readers.
-func curveDesc(p *site.Persona, sc config.Scale, cat *i18n.Catalogue) string {
+// curveDesc summarises the curve in words for screen readers; table says
+// that the page holds a table of the same numbers after the chart.
+func curveDesc(p *site.Persona, sc config.Scale, cat *i18n.Catalogue, table bool) string {
 	scored, assumed := 0, 0
 	for _, st := range p.Steps {
 		if st.HasEmotion {
@@ -115,7 +116,9 @@ func curveDesc(p *site.Persona, sc config.Scale, cat *i18n.Catalogue) string {
 		}
 		d.WriteString(cat.Format(key, "list", list.String()))
 	}
-	d.WriteString(cat.T("chart.curve_desc_table"))
+	if table {
+		d.WriteString(cat.T("chart.curve_desc_table"))
+	}
 	return d.String()
 }
 

@@ -34,7 +34,7 @@ func Overview(p *site.Persona, sc config.Scale, id string, cat *i18n.Catalogue) 
 	ax := yAxis{min: sc.Min, max: sc.Max, top: owPlotTop, height: owPlotH}
 	b := &svgBuf{b: make([]byte, 0, 4096+260*len(p.Steps))}
 	b.raw(openSVG("chart-overview", "group", id, owWidth, owHeight,
-		cat.Format("overview.title", "persona", p.Title), curveDesc(p, sc, cat)))
+		cat.Format("overview.title", "persona", p.Title), curveDesc(p, sc, cat, true)))
 	step := float64(owWidth-owLeft-owRight) / float64(max(len(p.Steps), 1))
 	x := func(i int) float64 { return owLeft + (float64(i)+0.5)*step }
 	writeOverviewBands(b, Bands(p.Steps), step, cat)

@@ -434,6 +434,75 @@
     });
   }
 
+  // records splits a CSV file into its records, each as written (quotes
+  // and all), without the byte-order mark and the CRLF that ends it.
+  function records(text) {
+    var out = [];
+    var start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    var quoted = false;
+    for (var i = start; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (c === '"') {
+        quoted = !quoted;
+      } else if (!quoted && c === "\r" && text.charAt(i + 1) === "\n") {
+        out.push(text.slice(start, i));
+        start = i + 2;
+        i++;
+      }
+    }
+    if (start < text.length) {
+      out.push(text.slice(start));
+    }
+    return out;
+  }
+
+  // download saves the rows of the index the filters leave as CSV: the
+  // header and those records of the whole index's file, as it wrote them
+  // (record r + 1 is row r), so their cells are escaped the same way.
+  // With no filter set, the link takes the whole file as it is.
+  function download(e) {
+    var picks = index ? chosen() : [];
+    if (picks.length === 0) {
+      return;
+    }
+    e.preventDefault();
+    var a = e.currentTarget;
+    Promise.all([fetch(a.href).then(function (r) {
+      if (!r.ok) {
+        throw new Error(r.status + " " + a.href);
+      }
+      return r.text();
+    })].concat(picks.map(function (p) {
+      return rowsOf(p.dim, p.id);
+    }))).then(function (got) {
+      var all = records(got[0]);
+      var rows = got.slice(1).reduce(intersect);
+      var out = [all[0]];
+      rows.forEach(function (r) {
+        if (r + 1 < all.length) {
+          out.push(all[r + 1]);
+        }
+      });
+      var blob = new Blob(["\ufeff" + out.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+      var url = URL.createObjectURL(blob);
+      var save = document.createElement("a");
+      save.href = url;
+      save.download = (a.getAttribute("download") || "pains.csv").replace(/\.csv$/, "") + "-" +
+        picks.map(function (p) { return p.id; }).join("-") + ".csv";
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 60000);
+    }).catch(failed);
+  }
+
+  var csv = document.getElementById("pains-csv");
+  if (csv) {
+    csv.addEventListener("click", download);
+  }
+
   form.hidden = false;
   status.textContent = word("loading");
   get("index.json").then(function (data) {
