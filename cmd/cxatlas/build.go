@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,14 +12,16 @@ import (
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
 
-func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", "build [-s SITE_DIR] [-d OUT_DIR] [-v] [-q]", stderr)
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", "build [-s SITE_DIR] [-d OUT_DIR] [-v] [-q] [-watch [-poll DURATION]]", stderr)
 	site := siteFlag(fs)
 	out := fs.String("d", "", "output `directory` (default: publishDir of config.toml, relative to the site)")
 	verbose := fs.Bool("v", false, "print the time each step takes")
 	quiet := fs.Bool("q", false, "print errors only")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
+	watching := fs.Bool("watch", false, "build again on every change of the site until Ctrl+C")
+	poll := pollFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -32,6 +35,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	opts := build.Options{SiteDir: *site, OutDir: *out, Now: now, CacheDir: cacheDir()}
 	if *verbose {
 		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	if *watching {
+		return buildWatch(ctx, opts, *poll, stdout, stderr)
 	}
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {

@@ -2,9 +2,9 @@
 //
 // Usage:
 //
-//	cxatlas build [-s SITE_DIR] [-d OUT_DIR]   build the portal
+//	cxatlas build [-s SITE_DIR] [-d OUT_DIR] [-watch [-poll DURATION]]
 //	cxatlas check [-s SITE_DIR] [-format text|github|json] [-strict]
-//	cxatlas serve [-s SITE_DIR] [-addr HOST:PORT] [-d OUT_DIR]
+//	cxatlas serve [-s SITE_DIR] [-addr HOST:PORT] [-d OUT_DIR] [-poll DURATION]
 //	cxatlas new persona|stage|touchpoint ID [-s SITE_DIR]
 //	cxatlas new site DIR [-lang en|ru]
 //	cxatlas import csv [-s SITE_DIR] [-persona ID] [-title T] [-scale MIN..MAX] [-force] FILE
@@ -30,8 +30,10 @@ const usage = `cxatlas builds customer-journey-map portals from Markdown.
 
 Usage:
   cxatlas build   [-s SITE_DIR] [-d OUT_DIR]     build the portal into publishDir
+                  [-watch] [-poll DURATION]      ... and again on every change
   cxatlas check   [-s SITE_DIR] [-format F]      check the content, write nothing
   cxatlas serve   [-s SITE_DIR] [-addr ADDR] [-d OUT_DIR]  serve, rebuild on change
+                  [-poll DURATION]
   cxatlas new     persona|stage|touchpoint ID    add a content file from a template
   cxatlas new     site DIR [-lang en|ru]         start a portal in DIR
   cxatlas import  csv [-persona ID] FILE         bring in a journey map saved as CSV
@@ -71,7 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var err error
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
-		err = cmdBuild(rest, stdout, stderr)
+		err = cmdBuild(ctx, rest, stdout, stderr)
 	case "check":
 		err = cmdCheck(rest, stdout, stderr)
 	case "serve":

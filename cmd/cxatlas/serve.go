@@ -3,30 +3,29 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/cxatlas/cxatlas/generator/build"
 	"github.com/cxatlas/cxatlas/generator/config"
-	"github.com/cxatlas/cxatlas/generator/diag"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/server"
 	"github.com/cxatlas/cxatlas/generator/watch"
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", "serve [-s SITE_DIR] [-addr HOST:PORT] [-d OUT_DIR]", stderr)
+	fs := newFlags("serve", "serve [-s SITE_DIR] [-addr HOST:PORT] [-d OUT_DIR] [-poll DURATION]", stderr)
 	site := siteFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; port 0 picks a free port")
 	out := fs.String("d", "", "output `directory` (default: a temporary folder, removed on exit)")
+	poll := pollFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -62,24 +61,19 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	paths := watch.SitePaths(*site, cfg)
 	h := server.New(dir)
 	defer h.Close()
-	b := &rebuilder{
-		opts: build.Options{SiteDir: *site, OutDir: dir, Now: now}, site: *site, paths: paths,
-		h: h, stdout: stdout, stderr: stderr,
-	}
+	opts := build.Options{SiteDir: *site, OutDir: dir, Now: now}
 	if *out != "" {
 		// A temporary folder is gone at the end; only a lasting one is worth
 		// a record in the cache.
-		b.opts.CacheDir = cacheDir()
+		opts.CacheDir = cacheDir()
 	}
+	b := newRebuilder("serve", opts, paths, h, stdout, stderr)
 	// Watch before the first build, so that no edit made during it is lost.
-	w, err := watch.New(watch.Options{
-		Paths:   paths,
-		Ignore:  func(p string) bool { return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) },
-		OnError: func(err error) { fmt.Fprintf(stderr, "cxatlas serve: %v\n", err) },
-	})
+	w, err := newWatcher("serve", paths, dir, *poll, stderr)
 	if err != nil {
-		return fmt.Errorf("serve: %w", err)
+		return err
 	}
+	b.pending = w.Pending
 	defer w.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -146,117 +140,8 @@ func pageURL(addr net.Addr) string {
 	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
-// rebuilder is the step run after each change: for now it rebuilds the
-// whole portal, whatever changed.
-type rebuilder struct {
-	opts           build.Options
-	site           string
-	paths          []string // what the watcher follows
-	h              *server.Handler
-	stdout, stderr io.Writer
-	built          bool  // a build has succeeded
-	failing        bool  // the last build failed
-	err            error // what the last build returned
-}
-
-// build builds the portal, prints one line about it, and tells the
-// browsers. changed is nil for the first build.
-func (b *rebuilder) build(_ context.Context, changed []string) {
-	start := time.Now()
-	res, err := build.Build(b.opts)
-	b.err = err
-	took := time.Since(start).Round(time.Millisecond)
-	verb := "rebuilt"
-	if changed == nil {
-		verb = "built"
-	}
-	if res != nil && res.Messages != nil {
-		b.h.SetMessages(res.Messages)
-	}
-	if res != nil {
-		// Warnings are printed once, with the first build.
-		report(b.stderr, res.Diags, changed != nil || err != nil)
-	}
-	switch {
-	case errors.Is(err, publish.ErrUnsafeDir) && changed == nil:
-		// Nothing will ever be written: cmdServe stops.
-		fmt.Fprintf(b.stderr, "cxatlas serve: %v\n", err)
-		return
-	case errors.Is(err, build.ErrContent):
-		var problems []string
-		for _, d := range res.Diags {
-			if d.Severity == diag.Error {
-				problems = append(problems, d.Location()+": "+d.Text())
-			}
-		}
-		fmt.Fprintf(b.stderr, "build failed in %s: %s%s; %s\n", took, plural(len(problems), "error"), b.cause(changed), b.serving())
-		b.h.ShowErrors(problems)
-		b.failing = true
-	case err != nil:
-		fmt.Fprintf(b.stderr, "build failed in %s: %v%s; %s\n", took, err, b.cause(changed), b.serving())
-		b.h.ShowErrors([]string{err.Error()})
-		b.failing = true
-	default:
-		r := res.Report
-		fmt.Fprintf(b.stdout, "%s %s in %s: %d written, %d unchanged, %d removed%s\n",
-			verb, plural(len(res.Pages), "page"), took, r.Written, r.Unchanged, r.Removed, b.cause(changed))
-		// A save that changed no page needs no reload, unless errors are shown.
-		if b.failing || r.Written+r.Removed > 0 {
-			b.h.Reload()
-		}
-		b.built, b.failing = true, false
-	}
-	b.checkPaths(changed)
-}
-
-// serving says what the browsers see after a failed build.
-func (b *rebuilder) serving() string {
-	if b.built {
-		return "serving the last good build"
-	}
-	return "pages show the errors until they are fixed"
-}
-
-// cause names what changed, relative to the site folder.
-func (b *rebuilder) cause(changed []string) string {
-	if len(changed) == 0 {
-		return ""
-	}
-	name := changed[0]
-	if abs, err := filepath.Abs(b.site); err == nil {
-		if rel, err := filepath.Rel(abs, name); err == nil {
-			name = filepath.ToSlash(rel)
-		}
-	}
-	if len(changed) > 1 {
-		return fmt.Sprintf(" (%s and %d more)", name, len(changed)-1)
-	}
-	return " (" + name + ")"
-}
-
-// checkPaths warns when config.toml moved the content folder, which the
-// watcher does not follow.
-func (b *rebuilder) checkPaths(changed []string) {
-	if !slices.ContainsFunc(changed, func(p string) bool { return filepath.Base(p) == config.FileName }) {
-		return
-	}
-	cfg, diags := config.Load(b.site)
-	if diags.HasErrors() {
-		return
-	}
-	if now := watch.SitePaths(b.site, cfg); !slices.Equal(now, b.paths) {
-		fmt.Fprintf(b.stderr, "cxatlas serve: the content folder is now %s; restart cxatlas serve to watch it\n", now[1])
-	}
-}
-
-// lockedWriter lets goroutines share a writer, one line at a time.
-type lockedWriter struct {
-	mu *sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
+// pollFlag defines -poll, the interval of a watch that looks at the files
+// rather than waiting for the system's notifications.
+func pollFlag(fs *flag.FlagSet) *time.Duration {
+	return fs.Duration("poll", 0, "look for changes every `interval` (such as 1s) instead of waiting for the system's file notifications, which do not arrive from network shares and some containers")
 }

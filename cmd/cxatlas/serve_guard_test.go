@@ -125,14 +125,14 @@ func TestServeRebuildWaitsForLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	edit(t, site, family, `title = "Family"`, `title = "Household"`)
-	want := regexp.MustCompile(`build failed in \d+(\.\d+)?m?s: publish: ` + regexp.QuoteMeta(out) +
+	want := regexp.MustCompile(`build failed in \d+(\.\d+)? m?s: publish: ` + regexp.QuoteMeta(out) +
 		` is being written by pid ` + strconv.Itoa(os.Getpid()) + ` on host .*; waited 5s for it to finish; try again once it has`)
 	waitOutput(t, s.stderr, want)
 	if err := unlock(); err != nil {
 		t.Fatal(err)
 	}
 	edit(t, site, family, `title = "Household"`, `title = "Home"`)
-	waitOutput(t, s.stdout, regexp.MustCompile(`rebuilt 38 pages .*\(content/personas/family\.md`))
+	waitOutput(t, s.stdout, regexp.MustCompile(`rebuilt \d+ of 38 pages .*\(content/personas/family\.md`))
 	if status, page := s.get(t, "personas/family/"); status != 200 || !strings.Contains(page, "<h1>Home</h1>") {
 		t.Errorf("after the lock was released, GET personas/family/: %d\n%s", status, page)
 	}

@@ -215,7 +215,7 @@ func TestServeRebuildsOnChange(t *testing.T) {
 	if status, page := s.get(t, "personas/family/"); status != 200 || !strings.Contains(page, "<h1>Household</h1>") {
 		t.Fatalf("after the edit, GET personas/family/: %d\n%s", status, page)
 	}
-	waitOutput(t, s.stdout, regexp.MustCompile(`rebuilt 38 pages in \d+m?s: \d+ written, \d+ unchanged, \d+ removed \(content/personas/family\.md`))
+	waitOutput(t, s.stdout, regexp.MustCompile(`rebuilt \d+ of 38 pages in \d+ m?s \(content/personas/family\.md`))
 	// The search index is served too, and follows the edit.
 	if status, shard := s.get(t, strings.TrimPrefix(search.ShardPath("hou"), "/")); status != 200 || !strings.Contains(shard, `"household"`) {
 		t.Errorf("after the edit, GET %s: %d\n%s", search.ShardPath("hou"), status, shard)
@@ -229,7 +229,7 @@ func TestServeRebuildsOnChange(t *testing.T) {
 	if status, page := s.get(t, "personas/family/"); status != 200 || !strings.Contains(page, "<h1>Household</h1>") {
 		t.Errorf("during the error, GET personas/family/: %d; want the last good build\n%s", status, page)
 	}
-	waitOutput(t, s.stderr, regexp.MustCompile(`build failed in \d+m?s: 1 error .*; serving the last good build`))
+	waitOutput(t, s.stderr, regexp.MustCompile(`build failed in \d+ m?s: 1 error .*; serving the last good build`))
 
 	edit(t, site, family, `stage = "nowhere"`, `stage = "buy"`)
 	await(t, events, "reload")

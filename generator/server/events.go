@@ -13,6 +13,9 @@ const (
 	eventHello = "hello"
 	// eventReload follows a successful build.
 	eventReload = "reload"
+	// eventStyles follows a successful build that changed stylesheets
+	// only, and carries the id of that build.
+	eventStyles = "css"
 	// eventProblems follows a failed build, one problem a line, and is sent
 	// to every page that connects until a build succeeds.
 	eventProblems = "problems"
@@ -60,8 +63,10 @@ func (h *Handler) events(w http.ResponseWriter, r *http.Request) {
 		var next state
 		next, changed = h.snapshot()
 		switch {
-		case next.build != st.build:
+		case next.reload > st.build:
 			writeEvent(&b, eventReload, eventReload)
+		case next.build != st.build:
+			writeEvent(&b, eventStyles, h.buildID(next.build))
 		case next.failed:
 			writeEvent(&b, eventProblems, strings.Join(next.problems, "\n"))
 		}

@@ -178,3 +178,48 @@ func TestWriteEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestStylesEvent checks that a build which changed stylesheets only sends
+// "css" with the new build, that a reload between two such builds still
+// reloads the page, and that a page from before the swap learns the new
+// build when it connects.
+func TestStylesEvent(t *testing.T) {
+	h := New(portal(t))
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	t.Cleanup(h.Close)
+
+	events := subscribe(t, srv.URL)
+	next(t, events) // hello
+	h.ReloadStyles()
+	e := next(t, events)
+	if e.name != eventStyles || e.data != pageBuild(t, srv.URL) {
+		t.Fatalf("after ReloadStyles got %+v; want css with the new build %q", e, pageBuild(t, srv.URL))
+	}
+
+	// A failed build then a styles-only fix: the page drops its overlay and
+	// swaps the styles.
+	h.ShowErrors([]string{"themes/mine/static/cxatlas.css: unreadable"})
+	if e := next(t, events); e.name != eventProblems {
+		t.Fatalf("after ShowErrors got %+v; want problems", e)
+	}
+	h.ReloadStyles()
+	if e := next(t, events); e.name != eventStyles {
+		t.Fatalf("after the styles fix got %+v; want css", e)
+	}
+
+	// A page that missed a reload and a styles swap while it reconnected
+	// reloads: the reload wins.
+	slow := subscribe(t, srv.URL)
+	next(t, slow) // hello
+	h.mu.Lock()   // both builds land before the stream looks again
+	h.st.build++
+	h.st.reload = h.st.build
+	h.st.build++
+	close(h.changed)
+	h.changed = make(chan struct{})
+	h.mu.Unlock()
+	if e := next(t, slow); e.name != eventReload {
+		t.Errorf("after a reload and a styles swap got %+v; want reload", e)
+	}
+}

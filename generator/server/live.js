@@ -1,7 +1,9 @@
 // Live reload for the preview server of cxatlas. The server sends "hello"
 // with the id of the last good build when the page connects, "reload" after
-// each successful build, and "problems", one a line, after a failed one.
-// The page reloads, or lists the problems over itself until they are fixed.
+// each successful build, "css" with the build's id after one that changed
+// stylesheets only, and "problems", one a line, after a failed one. The
+// page reloads, keeping its scroll position, swaps its stylesheets, or
+// lists the problems over itself until they are fixed.
 // The words of the overlay come from the data-* attributes of the script's
 // tag, written by the server from the portal's message catalogue.
 (function () {
@@ -78,14 +80,114 @@
     }
   });
 
+  // The scroll position is kept across a reload under the page's path: the
+  // page being edited stays where the writer was reading, even when it
+  // grew or shrank above that point and the browser's own restoring would
+  // not find it.
+  var scrollKey = "cxatlas-scroll:" + location.pathname;
+
+  function store(key, value) {
+    try {
+      if (value === null) {
+        sessionStorage.removeItem(key);
+      } else {
+        sessionStorage.setItem(key, value);
+      }
+    } catch (e) {
+      // No storage (private mode, a sandbox): the browser's own restoring.
+    }
+  }
+
+  // scrolling says whether this entry of the history is scrolled by this
+  // script rather than by the browser.
+  function scrolling(manual) {
+    if ("scrollRestoration" in history) {
+      history.scrollRestoration = manual ? "manual" : "auto";
+    }
+  }
+
+  // restoring is set from the time this page was loaded by a reload until
+  // its position is set for the last time: a reload that comes before
+  // then keeps the saved position, not the one the page has not reached
+  // yet.
+  var restoring = false;
+
+  function reload() {
+    if (!restoring) {
+      store(scrollKey, Math.round(window.scrollX) + " " + Math.round(window.scrollY));
+    }
+    scrolling(true);
+    location.reload();
+  }
+
+  function restoreScroll() {
+    var saved = null;
+    try {
+      saved = sessionStorage.getItem(scrollKey);
+    } catch (e) {
+      return;
+    }
+    if (saved === null) {
+      return;
+    }
+    // Back and forward are the browser's again.
+    scrolling(false);
+    var xy = saved.split(" ").map(Number);
+    var to = function () {
+      window.scrollTo(xy[0] || 0, xy[1] || 0);
+    };
+    to();
+    if (document.readyState === "complete") {
+      store(scrollKey, null);
+      return;
+    }
+    // Images and fonts may still change the page's height: scroll again
+    // once they are in, then forget the position.
+    restoring = true;
+    window.addEventListener("load", function () {
+      to();
+      restoring = false;
+      store(scrollKey, null);
+    });
+  }
+
+  // swapStyles fetches the page's own stylesheets again under a new query,
+  // putting each new link after the old one and dropping the old one once
+  // the new one is in, so that the page never shows unstyled.
+  function swapStyles(id) {
+    var links = document.querySelectorAll('link[rel~="stylesheet"]');
+    Array.prototype.forEach.call(links, function (old) {
+      var url = new URL(old.href, location.href);
+      if (url.origin !== location.origin) {
+        return;
+      }
+      url.searchParams.set("cxatlas", id);
+      var link = old.cloneNode(false);
+      link.href = url.pathname + url.search;
+      var done = function () {
+        old.remove();
+      };
+      link.addEventListener("load", done);
+      link.addEventListener("error", done);
+      old.parentNode.insertBefore(link, old.nextSibling);
+    });
+  }
+
+  restoreScroll();
+
   var source = new EventSource("/_cxatlas/events");
   source.addEventListener("hello", function (e) {
     if (build !== null && e.data !== build) {
-      location.reload();
+      reload();
     }
   });
   source.addEventListener("reload", function () {
-    location.reload();
+    reload();
+  });
+  source.addEventListener("css", function (e) {
+    hide();
+    build = e.data;
+    swapStyles(e.data);
   });
   source.addEventListener("problems", function (e) {
     show(e.data);

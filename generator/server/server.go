@@ -49,6 +49,9 @@ type Handler struct {
 type state struct {
 	// build counts the successful builds; a page knows the one it shows.
 	build int
+	// reload is the last build after which pages reload; the builds after
+	// it changed stylesheets only.
+	reload int
 	// failed says the last build failed with problems.
 	failed   bool
 	problems []string
@@ -71,6 +74,17 @@ func New(dir string) *Handler {
 // Reload tells the browsers that a build succeeded: they reload the page
 // they show, and no longer list errors.
 func (h *Handler) Reload() {
+	h.update(func(st *state) {
+		st.build++
+		st.reload = st.build
+		st.failed, st.problems = false, nil
+	})
+}
+
+// ReloadStyles tells the browsers that a build succeeded which changed
+// stylesheets only: they fetch the portal's stylesheets again, without
+// reloading the page, and no longer list errors.
+func (h *Handler) ReloadStyles() {
 	h.update(func(st *state) {
 		st.build++
 		st.failed, st.problems = false, nil

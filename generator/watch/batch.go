@@ -3,6 +3,7 @@ package watch
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"time"
 )
 
@@ -11,23 +12,37 @@ import (
 type batch struct {
 	ctx     context.Context
 	step    Step
-	delay   time.Duration
+	delay   time.Duration // the quiet time after a save
+	burst   time.Duration // the quiet time after a burst of more files
 	pending map[string]bool
+	// born holds the pending paths created in this batch, which did not
+	// exist when the last step began.
+	born    map[string]bool
 	quiet   *time.Timer
 	quietC  <-chan time.Time // nil while no change waits for the quiet time
 	running chan struct{}    // closed when the running step returns; nil when none runs
 	due     bool             // the quiet time ended while a step was running
+	// more is set when a change arrives while a step runs, for
+	// Watcher.Pending.
+	more *atomic.Bool
 }
 
-func newBatch(ctx context.Context, step Step, delay time.Duration) *batch {
+func newBatch(ctx context.Context, step Step, delay, burst time.Duration, more *atomic.Bool) *batch {
 	quiet := time.NewTimer(delay)
 	quiet.Stop()
-	return &batch{ctx: ctx, step: step, delay: delay, pending: make(map[string]bool), quiet: quiet}
+	return &batch{ctx: ctx, step: step, delay: delay, burst: burst, pending: make(map[string]bool), born: make(map[string]bool), quiet: quiet, more: more}
 }
 
 // touched restarts the quiet time after a change.
 func (b *batch) touched() {
-	b.quiet.Reset(b.delay)
+	if b.running != nil {
+		b.more.Store(true)
+	}
+	d := b.delay
+	if len(b.pending) > saveFiles {
+		d = b.burst
+	}
+	b.quiet.Reset(d)
 	b.quietC = b.quiet.C
 }
 
@@ -58,6 +73,8 @@ func (b *batch) start() {
 	}
 	slices.Sort(changed)
 	clear(b.pending)
+	clear(b.born)
+	b.more.Store(false)
 	done := make(chan struct{})
 	b.running = done
 	go func() {

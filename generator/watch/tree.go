@@ -10,10 +10,13 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// handle records the path of one event in pending, and follows the folders
-// it creates, removes or renames. It reports whether the event counts as a
-// change.
-func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
+// handle records the path of one event in the batch, and follows the
+// folders it creates, removes or renames. It reports whether the event
+// counts as a change. A file created and removed or renamed away within
+// one batch, such as the temporary file of a save, is dropped from it: the
+// build never saw it.
+func (w *Watcher) handle(ev fsnotify.Event, b *batch) bool {
+	pending := b.pending
 	p := filepath.Clean(ev.Name)
 	if !w.relevant(p) {
 		return false
@@ -23,8 +26,16 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 		w.forget(p)
+		if b.born[p] && !ev.Has(fsnotify.Create) {
+			delete(b.born, p)
+			delete(pending, p)
+			return true
+		}
 	}
 	if ev.Has(fsnotify.Create) {
+		if !pending[p] {
+			b.born[p] = true
+		}
 		// Files may have been put in a new folder before its watch was
 		// added: report all of them.
 		if err := w.addTree(p, pending); err != nil {
@@ -83,7 +94,7 @@ func (w *Watcher) addTree(top string, pending map[string]bool) error {
 			if errors.Is(err, fs.ErrNotExist) {
 				return filepath.SkipDir
 			}
-			return err
+			return limitAdvice(err)
 		}
 		w.dirs[p] = true
 		return nil

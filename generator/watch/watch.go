@@ -8,18 +8,32 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 )
 
 // DefaultDelay is the quiet time that ends a burst of changes when
-// Options.Delay is zero. Editors save a file in several writes and renames,
-// and a checkout touches many files; 100 ms gathers them into one rebuild
-// without a delay a writer would notice.
-const DefaultDelay = 100 * time.Millisecond
+// Options.Delay is zero. It adds to the time every save takes to show, so it
+// is as short as editors allow: Vim, with or without a backup copy, and the
+// write-temporary-then-rename saves of other editors and of sed -i finish
+// within a millisecond, their events less than half a millisecond apart.
+const DefaultDelay = 10 * time.Millisecond
+
+// DefaultBurstDelay is the quiet time once a burst has touched more than a
+// save does, when Options.BurstDelay is zero. A git checkout or a copy of
+// many files can pause for tens of milliseconds between two files on a
+// busy machine; the longer wait keeps it one rebuild.
+const DefaultBurstDelay = 100 * time.Millisecond
+
+// saveFiles is how many paths a save of one file touches at most: the file
+// and the temporary or backup files next to it that are not skipped. A
+// burst touching more waits for the burst delay.
+const saveFiles = 4
 
 // Options says what a Watcher watches.
 type Options struct {
@@ -36,6 +50,15 @@ type Options struct {
 	// Delay is the quiet time that ends a burst of changes; zero means
 	// DefaultDelay.
 	Delay time.Duration
+	// BurstDelay is the quiet time that ends a burst once it has touched
+	// more files than one save does; zero means DefaultBurstDelay, and it is
+	// never shorter than Delay.
+	BurstDelay time.Duration
+	// Poll, when positive, watches by looking at every file's size, time
+	// and mode at this interval instead of through the operating system's
+	// notifications, which do not arrive from network shares and some
+	// containers' mounts.
+	Poll time.Duration
 	// OnError, when set, receives the problems the notifier reports, such
 	// as lost events or a folder that cannot be watched. They do not stop
 	// the watch. Nil discards them.
@@ -51,11 +74,18 @@ type Step func(ctx context.Context, changed []string)
 // Watcher gathers the changes below a set of paths. Make one with New and
 // run it with Run.
 type Watcher struct {
-	fsw     *fsnotify.Watcher
+	fsw     *fsnotify.Watcher // nil when polling
 	roots   []string
 	ignore  func(string) bool
 	delay   time.Duration
+	burst   time.Duration
 	onError func(error)
+	// poll is the interval of a polling watcher, and seen what its last
+	// look found.
+	poll time.Duration
+	seen map[string]fileState
+	// more is set when a change arrives while a step runs.
+	more atomic.Bool
 	// dirs holds the folders watched inside the roots. New fills it; after
 	// that only the goroutine of Run touches it.
 	dirs      map[string]bool
@@ -66,15 +96,12 @@ type Watcher struct {
 // New starts watching opts.Paths. Changes made after New returns are
 // reported by Run, even those made before Run is called.
 func New(opts Options) (*Watcher, error) {
-	fsw, err := fsnotify.NewWatcher()
-	if err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
-	}
 	w := &Watcher{
-		fsw:     fsw,
 		ignore:  opts.Ignore,
 		delay:   opts.Delay,
+		burst:   opts.BurstDelay,
 		onError: opts.OnError,
+		poll:    opts.Poll,
 		dirs:    make(map[string]bool),
 	}
 	if w.ignore == nil {
@@ -83,6 +110,22 @@ func New(opts Options) (*Watcher, error) {
 	if w.delay <= 0 {
 		w.delay = DefaultDelay
 	}
+	if w.burst <= 0 {
+		w.burst = DefaultBurstDelay
+	}
+	w.burst = max(w.burst, w.delay)
+	if w.poll > 0 {
+		if err := w.setRoots(opts.Paths); err != nil {
+			return nil, err
+		}
+		w.seen = w.scan()
+		return w, nil
+	}
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", limitAdvice(err))
+	}
+	w.fsw = fsw
 	if err := w.addRoots(opts.Paths); err != nil {
 		fsw.Close()
 		return nil, err
@@ -90,15 +133,29 @@ func New(opts Options) (*Watcher, error) {
 	return w, nil
 }
 
-// addRoots watches each path and the folder holding it, so that the path
-// is seen when it is created, replaced by an editor's rename, or removed.
-func (w *Watcher) addRoots(paths []string) error {
+// setRoots records the absolute paths to watch, and checks that the
+// folder holding each exists.
+func (w *Watcher) setRoots(paths []string) error {
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
 			return fmt.Errorf("watch %s: %w", p, err)
 		}
+		if w.poll > 0 {
+			if _, err := os.Stat(filepath.Dir(abs)); err != nil {
+				return fmt.Errorf("watch %s: %w", filepath.Dir(abs), err)
+			}
+		}
 		w.roots = append(w.roots, abs)
+	}
+	return nil
+}
+
+// addRoots watches each path and the folder holding it, so that the path
+// is seen when it is created, replaced by an editor's rename, or removed.
+func (w *Watcher) addRoots(paths []string) error {
+	if err := w.setRoots(paths); err != nil {
+		return err
 	}
 	parents := make(map[string]bool)
 	for _, root := range w.roots {
@@ -108,7 +165,7 @@ func (w *Watcher) addRoots(paths []string) error {
 		}
 		parents[parent] = true
 		if err := w.fsw.Add(parent); err != nil {
-			return fmt.Errorf("watch %s: %w", parent, err)
+			return fmt.Errorf("watch %s: %w", parent, limitAdvice(err))
 		}
 	}
 	for _, root := range w.roots {
@@ -126,22 +183,36 @@ func (w *Watcher) addRoots(paths []string) error {
 // Run may be called once.
 func (w *Watcher) Run(ctx context.Context, step Step) error {
 	defer w.Close()
-	b := newBatch(ctx, step, w.delay)
+	b := newBatch(ctx, step, w.delay, w.burst, &w.more)
 	defer b.quiet.Stop()
+	var events <-chan fsnotify.Event
+	var errs <-chan error
+	var tick <-chan time.Time
+	if w.fsw != nil {
+		events, errs = w.fsw.Events, w.fsw.Errors
+	} else {
+		t := time.NewTicker(w.poll)
+		defer t.Stop()
+		tick = t.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			b.wait()
 			return nil
-		case ev, ok := <-w.fsw.Events:
+		case <-tick:
+			if w.look(b.pending) {
+				b.touched()
+			}
+		case ev, ok := <-events:
 			if !ok {
 				b.wait()
 				return errors.New("watch: the file notifier stopped")
 			}
-			if w.handle(ev, b.pending) {
+			if w.handle(ev, b) {
 				b.touched()
 			}
-		case err, ok := <-w.fsw.Errors:
+		case err, ok := <-errs:
 			if !ok {
 				b.wait()
 				return errors.New("watch: the file notifier stopped")
@@ -162,10 +233,21 @@ func (w *Watcher) Run(ctx context.Context, step Step) error {
 	}
 }
 
+// Pending reports whether a change has arrived since the running step
+// began, which a later step will handle: the running step's result is
+// already out of date. A step may call it, from any goroutine.
+func (w *Watcher) Pending() bool {
+	return w.more.Load()
+}
+
 // Close stops watching. Run calls it on return; call it only when Run is
 // never called.
 func (w *Watcher) Close() error {
-	w.closeOnce.Do(func() { w.closeErr = w.fsw.Close() })
+	w.closeOnce.Do(func() {
+		if w.fsw != nil {
+			w.closeErr = w.fsw.Close()
+		}
+	})
 	return w.closeErr
 }
 
