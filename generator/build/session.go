@@ -98,9 +98,11 @@ func (s *Session) needsFull(changed []string) string {
 	}
 	for _, c := range changed {
 		if !strings.HasPrefix(c, s.last.contentDir+string(filepath.Separator)) && c != s.last.contentDir {
-			rel, err := filepath.Rel(s.opts.SiteDir, c)
-			if err != nil {
-				rel = c
+			rel := c
+			if abs, err := filepath.Abs(s.opts.SiteDir); err == nil {
+				if r, err := filepath.Rel(abs, c); err == nil {
+					rel = r
+				}
 			}
 			return filepath.ToSlash(rel) + " is outside the content folder"
 		}

@@ -523,3 +523,47 @@ func (e *editor) checkout() (string, []string) {
 	}
 	return "checkout of several files", changed
 }
+
+// TestSessionFallback checks that a change outside the content folder
+// rebuilds everything and says why, naming the file from the site folder,
+// and that a change inside it does not.
+func TestSessionFallback(t *testing.T) {
+	site := copyTree(t, "../../cmd/cxatlas/testdata/portals/minimal")
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(wd, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSession(Options{SiteDir: rel, OutDir: t.TempDir(), Now: testNow})
+	if res, err := s.Build(nil); err != nil || !res.Full || res.Fallback != "" {
+		t.Fatalf("first build: %v, full %v, fallback %q", err, res.Full, res.Fallback)
+	}
+	for _, tc := range []struct {
+		path, fallback string
+	}{
+		{"config.toml", "config.toml is outside the content folder"},
+		{"content/_index.md", ""},
+		{"themes/default/static/extra.css", "themes/default/static/extra.css is outside the content folder"},
+	} {
+		res, err := s.Build([]string{filepath.Join(site, filepath.FromSlash(tc.path))})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.path, err)
+		}
+		if res.Fallback != tc.fallback || res.Full != (tc.fallback != "") {
+			t.Errorf("%s: fallback %q (full %v), want %q", tc.path, res.Fallback, res.Full, tc.fallback)
+		}
+	}
+}
+
+// copyTree copies the folder src into a new temporary folder.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
