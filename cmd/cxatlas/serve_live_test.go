@@ -141,6 +141,11 @@ func TestBrowserLiveReload(t *testing.T) {
 	evaluate[bool](t, tab, fmt.Sprintf(`history.scrollRestoration = "manual", window.scrollTo(0, %d), true`, y))
 
 	edit(t, site, family, `title = "Family"`, `title = "Household"`)
+	// A rebuild may reload the page twice: when the page of the edit is
+	// out, and at the end. Read the position once the build is over and
+	// the last reload had time to start.
+	waitLines(t, s.stdout, `rebuilt \d+ of \d+ pages`, 1)
+	time.Sleep(300 * time.Millisecond)
 	waitTrue(t, tab, `document.readyState === "complete" && document.querySelector("h1").textContent === "Household"`)
 	// The position is set again at the load event, after this test saw the
 	// new title: wait for it rather than read it at once.
