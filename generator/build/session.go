@@ -113,7 +113,7 @@ func (s *Session) needsFull(changed []string) string {
 // full builds everything and keeps the state for the next build.
 func (s *Session) full() (*Result, error) {
 	s.last = nil
-	r, renderer, err := build(s.opts)
+	r, renderer, err := build(s.opts, true)
 	s.loader = r.loader
 	if err != nil || renderer == nil {
 		return r.res, err
