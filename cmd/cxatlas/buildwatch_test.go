@@ -28,17 +28,7 @@ func TestBuildWatch(t *testing.T) {
 			cmd := exec.Command(binary, args...)
 			cmd.Dir = site
 			cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1795521600")
-			stdout, stderr := &syncBuffer{}, &syncBuffer{}
-			cmd.Stdout, cmd.Stderr = stdout, stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			t.Cleanup(func() {
-				cmd.Process.Kill()
-				<-done
-			})
+			stdout, stderr, done := startBackground(t, cmd)
 			waitOutput(t, stdout, regexp.MustCompile(`built \d+ pages in \d+ m?s\n`))
 			waitOutput(t, stdout, regexp.MustCompile(`watching \. for changes, building into `+regexp.QuoteMeta(out)))
 			sameAsClean(t, site, out)

@@ -100,3 +100,23 @@ func exampleSite(t *testing.T) string {
 	}
 	return dir
 }
+
+// startBackground starts cmd, which runs until the test ends (serve, build
+// -watch), and returns what it writes and a channel that receives its
+// exit (and must be given it back after reading it); the test's cleanup
+// kills it.
+func startBackground(t *testing.T, cmd *exec.Cmd) (stdout, stderr *syncBuffer, done chan error) {
+	t.Helper()
+	stdout, stderr = &syncBuffer{}, &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done = make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-done
+	})
+	return stdout, stderr, done
+}

@@ -25,17 +25,7 @@ func TestServeCleansUpOnSignal(t *testing.T) {
 			tmp := t.TempDir()
 			cmd := exec.Command(binary, "serve", "-s", testSite(t), "-addr", "127.0.0.1:0")
 			cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
-			stdout, stderr := &syncBuffer{}, &syncBuffer{}
-			cmd.Stdout, cmd.Stderr = stdout, stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			t.Cleanup(func() {
-				cmd.Process.Kill()
-				<-done
-			})
+			stdout, stderr, done := startBackground(t, cmd)
 			waitOutput(t, stdout, regexp.MustCompile(`serving http://127\.0\.0\.1:\d+/`))
 			portals, _ := filepath.Glob(filepath.Join(tmp, "cxatlas-serve-*", "index.html"))
 			if len(portals) != 1 {

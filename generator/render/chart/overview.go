@@ -155,9 +155,17 @@ func writeOverviewAxis(b *svgBuf, sc config.Scale, ax yAxis, cat *i18n.Catalogue
 // broken where a step has no score.
 func writeOverviewLine(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale, x func(int) float64) {
 	b.raw(`<path class="ov-line" fill="none" d="`)
+	writeBrokenLine(b, len(steps), func(i int) (int, bool) { return steps[i].Emotion, steps[i].HasEmotion }, ax, sc, x)
+	b.raw(`"/>` + "\n")
+}
+
+// writeBrokenLine writes the path data of a line through the n scores
+// that score gives, broken where it gives none.
+func writeBrokenLine(b *svgBuf, n int, score func(int) (int, bool), ax yAxis, sc config.Scale, x func(int) float64) {
 	pen := false
-	for i, st := range steps {
-		if !st.HasEmotion {
+	for i := range n {
+		v, ok := score(i)
+		if !ok {
 			pen = false
 			continue
 		}
@@ -169,31 +177,15 @@ func writeOverviewLine(b *svgBuf, steps []*site.Step, ax yAxis, sc config.Scale,
 		pen = true
 		b.num(x(i))
 		b.raw(" ")
-		b.num(ax.y(clamp(float64(st.Emotion), sc)))
+		b.num(ax.y(clamp(float64(v), sc)))
 	}
-	b.raw(`"/>` + "\n")
 }
 
 // writeThenLine writes the line of the earlier scores, broken where a
 // step had none, with a small point at each score.
 func writeThenLine(b *svgBuf, then []Earlier, ax yAxis, sc config.Scale, x func(int) float64) {
 	b.raw(`<g class="ov-then" aria-hidden="true"><path fill="none" stroke-dasharray="0.1 5" stroke-linecap="round" d="`)
-	pen := false
-	for i, e := range then {
-		if !e.Has {
-			pen = false
-			continue
-		}
-		if pen {
-			b.raw("L")
-		} else {
-			b.raw("M")
-		}
-		pen = true
-		b.num(x(i))
-		b.raw(" ")
-		b.num(ax.y(clamp(float64(e.Emotion), sc)))
-	}
+	writeBrokenLine(b, len(then), func(i int) (int, bool) { return then[i].Emotion, then[i].Has }, ax, sc, x)
 	b.raw(`"/>`)
 	for i, e := range then {
 		if e.Has {
