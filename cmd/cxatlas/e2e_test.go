@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/browsertest"
 )
 
 // portals are the sites every end-to-end test builds.
@@ -262,27 +264,11 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	}
 }
 
-// chromium returns the path of a headless Chromium, or skips the test
-// outside CI when there is none (CI installs it, so there it must run).
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("no Chromium: CI must open the pages in a browser")
-	}
-	t.Skip("no Chromium installed")
-	return ""
-}
-
 // TestPagesInChromium opens built pages in headless Chromium and checks the
 // document the browser made of them: the persona map with its chart and the
 // pain-point index, under a sub-path, as a static host would serve them.
 func TestPagesInChromium(t *testing.T) {
-	browser := chromium(t)
+	browser := browsertest.Chromium(t)
 	out := filepath.Join(t.TempDir(), "hosted", "cx", "portal")
 	if r := cxatlas(t, ".", "build", "-s", exampleSite(t), "-d", out); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)

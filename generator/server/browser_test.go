@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cxatlas/cxatlas/generator/browsertest"
 	"github.com/cxatlas/cxatlas/generator/i18n"
 )
 
@@ -62,10 +63,7 @@ func overlayInBrowser(t *testing.T, lang, words string) {
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
-	browser := findBrowser()
-	if browser == "" {
-		t.Skip("no Chromium found")
-	}
+	browser := browsertest.Chromium(t)
 	dir := portal(t)
 	if err := os.WriteFile(filepath.Join(dir, "check.html"), []byte(checkPage), 0o644); err != nil {
 		t.Fatal(err)
@@ -102,13 +100,4 @@ func overlayInBrowser(t *testing.T, lang, words string) {
 	if strings.Contains(dom, "<img") {
 		t.Error("a problem's text was parsed as HTML")
 	}
-}
-
-func findBrowser() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
 }
