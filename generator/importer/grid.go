@@ -202,22 +202,13 @@ func (g *grid) laneRows(opts *CSVOptions, s *steps) ([]lane, int, error) {
 		case f == NoField:
 			return nil, 0, g.errorf(i+1, 1, "name it as one of "+knownLanes+", or remove the row", "unknown lane %q", name)
 		}
-		for _, l := range lanes {
-			if l.field == f {
-				return nil, 0, g.errorf(i+1, 1, "merge the two rows into one", "a second %s lane (the first is row %d)", f, l.at+1)
-			}
+		var first *lane
+		if lanes, first = s.addLane(lanes, f, i, name, opts); first != nil {
+			return nil, 0, g.errorf(i+1, 1, "merge the two rows into one", "a second %s lane (the first is row %d)", f, first.at+1)
 		}
-		switch f {
-		case FieldStage:
+		if f == FieldStage {
 			stageRow = i
-		case FieldEmotion:
-			if opts.From == nil {
-				opts.From = nameScale(name)
-			}
-		case FieldStepID:
-			s.exported = true
 		}
-		lanes = append(lanes, lane{at: i, field: f})
 	}
 	if stageRow < 0 {
 		return nil, 0, g.errorf(0, 0, "add a row named Stage (Этап) whose cells name the stage of each column; "+
@@ -268,6 +259,27 @@ func (g *grid) columnEmpty(j int) bool {
 	return true
 }
 
+// addLane adds to lanes the lane of field f, named name, at row or
+// column at, unless lanes has one already: then it returns that one. The
+// name of an Emotion lane may give the scale ("Emotion (1-5)"), and a
+// Step id lane marks a sheet in the export layout.
+func (s *steps) addLane(lanes []lane, f Field, at int, name string, opts *CSVOptions) ([]lane, *lane) {
+	for i := range lanes {
+		if lanes[i].field == f {
+			return lanes, &lanes[i]
+		}
+	}
+	switch f {
+	case FieldEmotion:
+		if opts.From == nil {
+			opts.From = nameScale(name)
+		}
+	case FieldStepID:
+		s.exported = true
+	}
+	return append(lanes, lane{at: at, field: f}), nil
+}
+
 // headerColumns finds the columns of a steps-as-rows sheet by the names
 // in its header row, and the index of the stage column.
 func (g *grid) headerColumns(head int, opts *CSVOptions, s *steps) ([]lane, int, error) {
@@ -284,22 +296,13 @@ func (g *grid) headerColumns(head int, opts *CSVOptions, s *steps) ([]lane, int,
 		case f == NoField:
 			return nil, 0, g.errorf(head+1, j+1, "name it as one of "+knownLanes+", or remove the column", "unknown column %q", name)
 		}
-		for _, c := range cols {
-			if c.field == f {
-				return nil, 0, g.errorf(head+1, j+1, "merge the two columns into one", "a second %s column (the first is column %s)", f, columnName(c.at+1))
-			}
+		var first *lane
+		if cols, first = s.addLane(cols, f, j, name, opts); first != nil {
+			return nil, 0, g.errorf(head+1, j+1, "merge the two columns into one", "a second %s column (the first is column %s)", f, columnName(first.at+1))
 		}
-		switch f {
-		case FieldStage:
+		if f == FieldStage {
 			stageCol = j
-		case FieldEmotion:
-			if opts.From == nil {
-				opts.From = nameScale(name)
-			}
-		case FieldStepID:
-			s.exported = true
 		}
-		cols = append(cols, lane{at: j, field: f})
 	}
 	return cols, stageCol, nil
 }

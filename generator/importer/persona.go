@@ -30,28 +30,8 @@ func personaFile(title string, today time.Time, j Journey, stages []string, touc
 		if st.HasEmotion {
 			fmt.Fprintf(&b, "emotion = %d\n", st.Emotion)
 		}
-		if len(st.Pains) > 0 {
-			b.WriteString("pains = [\n")
-			for _, p := range st.Pains {
-				if p.Severity == "" {
-					fmt.Fprintf(&b, "  %s,\n", quote(p.Text))
-				} else {
-					fmt.Fprintf(&b, "  { text = %s, severity = %s },\n", quote(p.Text), quote(p.Severity))
-				}
-			}
-			b.WriteString("]\n")
-		}
-		if len(st.Opportunities) > 0 {
-			b.WriteString("opportunities = [\n")
-			for _, o := range st.Opportunities {
-				if o.Impact == "" {
-					fmt.Fprintf(&b, "  %s,\n", quote(o.Text))
-				} else {
-					fmt.Fprintf(&b, "  { text = %s, impact = %s },\n", quote(o.Text), quote(o.Impact))
-				}
-			}
-			b.WriteString("]\n")
-		}
+		writeRated(&b, "pains", "severity", st.Pains, func(p Pain) (string, string) { return p.Text, p.Severity })
+		writeRated(&b, "opportunities", "impact", st.Opportunities, func(o Opportunity) (string, string) { return o.Text, o.Impact })
 		if len(st.Evidence) > 0 {
 			fmt.Fprintf(&b, "evidence = %s\n", quoteList(st.Evidence))
 		}
@@ -72,4 +52,22 @@ func quoteList(l []string) string {
 		q[i] = quote(s)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// writeRated writes the TOML array key of items, each a plain string or,
+// when it has a rating, a table with the rating under ratingKey.
+func writeRated[T any](b *strings.Builder, key, ratingKey string, items []T, parts func(T) (text, rating string)) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString(key + " = [\n")
+	for _, it := range items {
+		text, rating := parts(it)
+		if rating == "" {
+			fmt.Fprintf(b, "  %s,\n", quote(text))
+		} else {
+			fmt.Fprintf(b, "  { text = %s, %s = %s },\n", quote(text), ratingKey, quote(rating))
+		}
+	}
+	b.WriteString("]\n")
 }

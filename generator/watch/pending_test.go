@@ -42,7 +42,7 @@ func TestPending(t *testing.T) {
 			}()
 			time.Sleep(2 * poll)
 			write("content/personas/a.md")(t, site)
-			if pending := receiveBool(t, entered); pending {
+			if pending := receive(t, entered); pending {
 				t.Error("Pending() = true as the first step starts; want false")
 			}
 			if w.Pending() {
@@ -57,7 +57,7 @@ func TestPending(t *testing.T) {
 				time.Sleep(time.Millisecond)
 			}
 			release <- struct{}{}
-			if pending := receiveBool(t, entered); pending {
+			if pending := receive(t, entered); pending {
 				t.Error("Pending() = true as the follow-up step starts; want false")
 			}
 			release <- struct{}{}
@@ -66,17 +66,6 @@ func TestPending(t *testing.T) {
 				t.Errorf("Run: %v", err)
 			}
 		})
-	}
-}
-
-func receiveBool(t *testing.T, c <-chan bool) bool {
-	t.Helper()
-	select {
-	case v := <-c:
-		return v
-	case <-time.After(wait):
-		t.Fatalf("no step within %v", wait)
-		return false
 	}
 }
 

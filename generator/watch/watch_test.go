@@ -341,14 +341,16 @@ func TestStepsRunOneAtATime(t *testing.T) {
 	}
 }
 
-func receive(t *testing.T, c <-chan []string) []string {
+// receive returns the next value of c, or fails the test after wait.
+func receive[T any](t *testing.T, c <-chan T) T {
 	t.Helper()
 	select {
 	case v := <-c:
 		return v
 	case <-time.After(wait):
 		t.Fatalf("no step within %v", wait)
-		return nil
+		var zero T
+		return zero
 	}
 }
 
