@@ -180,7 +180,7 @@ func TestTouchesAgreesWithShows(t *testing.T) {
 			shows := r.Shows(s, p)
 			for _, ref := range refs {
 				want := slices.Contains(shows, ref)
-				if got := r.Touches(s, p, Touched{ref: true}); got != want {
+				if got := r.Touches(s, p, TouchedOf(ref)); got != want {
 					t.Errorf("%s, %v: Touches says %v, Shows %v", p.Path, ref, got, want)
 				}
 				checked++

@@ -8,8 +8,36 @@ import (
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
-// Touched is the set of entities a change touches, for Renderer.Touches.
-type Touched map[site.Ref]bool
+// Touched is the set of entities a change touches, for Renderer.Touches,
+// with the kinds of entity it holds, so that Touches looks only for those.
+type Touched struct {
+	refs  map[site.Ref]bool
+	kinds kindSet
+}
+
+// TouchedOf returns the set of refs.
+func TouchedOf(refs ...site.Ref) Touched {
+	t := Touched{refs: map[site.Ref]bool{}}
+	for _, r := range refs {
+		t.add(r)
+	}
+	return t
+}
+
+// add puts ref in the set.
+func (t *Touched) add(ref site.Ref) {
+	t.refs[ref] = true
+	switch ref.Kind {
+	case site.KindPersona:
+		t.kinds |= hasPersona
+	case site.KindStage:
+		t.kinds |= hasStage
+	case site.KindTouchpoint:
+		t.kinds |= hasTouchpoint
+	case site.KindPain:
+		t.kinds |= hasPain
+	}
+}
 
 // Touched lists what a change to the files of the entities in changed
 // touches, going from site before to site after: those entities; for a
@@ -21,10 +49,10 @@ type Touched map[site.Ref]bool
 // set All and whose Shows, in either site, name nothing of this set comes
 // out of both sites byte for byte the same.
 func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched {
-	t := Touched{}
+	t := TouchedOf()
 	db, da := r.derive(before), r.derive(after)
 	for _, ref := range changed {
-		t[ref] = true
+		t.add(ref)
 		if ref.Kind != site.KindPersona {
 			continue
 		}
@@ -36,8 +64,8 @@ func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched
 			for _, st := range p.Steps {
 				for _, m := range st.Pains {
 					pr := painRef(m.Pain)
-					if !t[pr] && painFace(db, db.painByKey[pr.ID]) != painFace(da, da.painByKey[pr.ID]) {
-						t[pr] = true
+					if !t.refs[pr] && painFace(db, db.painByKey[pr.ID]) != painFace(da, da.painByKey[pr.ID]) {
+						t.add(pr)
 					}
 				}
 			}
@@ -45,7 +73,7 @@ func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched
 	}
 	if was, is := stageIDs(before.Stages), stageIDs(after.Stages); !slices.Equal(was, is) {
 		for _, id := range is {
-			t[site.Ref{Kind: site.KindStage, ID: id}] = true
+			t.add(site.Ref{Kind: site.KindStage, ID: id})
 		}
 	}
 	if samePainOrder(before, after) {
@@ -55,12 +83,12 @@ func (r *Renderer) Touched(before, after *site.Site, changed []site.Ref) Touched
 	was, is := r.painPlaces(before), r.painPlaces(after)
 	for key, ref := range is {
 		if was[key] != ref {
-			t[site.Ref{Kind: site.KindPain, ID: key}] = true
+			t.add(site.Ref{Kind: site.KindPain, ID: key})
 		}
 	}
 	for key := range was {
 		if _, ok := is[key]; !ok {
-			t[site.Ref{Kind: site.KindPain, ID: key}] = true
+			t.add(site.Ref{Kind: site.KindPain, ID: key})
 		}
 	}
 	return t
@@ -144,10 +172,10 @@ func (r *Renderer) painPlaces(s *site.Site) map[string]string {
 // every page, so it looks without building the list, and only for the
 // kinds of entity t holds.
 func (r *Renderer) Touches(s *site.Site, p Page, t Touched) bool {
-	k := t.kinds()
+	k := t.kinds
 	switch p.Type {
 	case HomePage:
-		return t[site.Ref{Kind: site.KindHome}]
+		return t.refs[site.Ref{Kind: site.KindHome}]
 	case PersonaPage, PersonaCSV, PersonaSVG:
 		if per := s.Persona(p.ID); per != nil {
 			return personaTouches(s, per, t, k)
@@ -174,33 +202,15 @@ const (
 	hasPain
 )
 
-// kinds returns the kinds of entity t holds.
-func (t Touched) kinds() kindSet {
-	var k kindSet
-	for ref := range t {
-		switch ref.Kind {
-		case site.KindPersona:
-			k |= hasPersona
-		case site.KindStage:
-			k |= hasStage
-		case site.KindTouchpoint:
-			k |= hasTouchpoint
-		case site.KindPain:
-			k |= hasPain
-		}
-	}
-	return k
-}
-
 // personaTouches is Touches for the page of persona p; see personaShows.
 func personaTouches(s *site.Site, p *site.Persona, t Touched, k kindSet) bool {
-	if k&hasPersona != 0 && t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+	if k&hasPersona != 0 && t.refs[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
 		return true
 	}
 	if k&hasStage != 0 {
 		// The map lists every stage of the portal.
 		for _, st := range s.Stages {
-			if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
+			if t.refs[site.Ref{Kind: site.KindStage, ID: st.ID}] {
 				return true
 			}
 		}
@@ -211,14 +221,14 @@ func personaTouches(s *site.Site, p *site.Persona, t Touched, k kindSet) bool {
 	for _, step := range p.Steps {
 		if k&hasTouchpoint != 0 {
 			for _, tp := range step.Touchpoints {
-				if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+				if t.refs[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
 					return true
 				}
 			}
 		}
 		if k&hasPain != 0 {
 			for _, m := range step.Pains {
-				if t[painRef(m.Pain)] {
+				if t.refs[painRef(m.Pain)] {
 					return true
 				}
 			}
@@ -231,21 +241,21 @@ func personaTouches(s *site.Site, p *site.Persona, t Touched, k kindSet) bool {
 func stageTouches(s *site.Site, st *site.Stage, t Touched, k kindSet) bool {
 	if k&hasStage != 0 {
 		for _, i := range []int{st.Index, st.Index - 1, st.Index + 1} {
-			if i >= 0 && i < len(s.Stages) && t[site.Ref{Kind: site.KindStage, ID: s.Stages[i].ID}] {
+			if i >= 0 && i < len(s.Stages) && t.refs[site.Ref{Kind: site.KindStage, ID: s.Stages[i].ID}] {
 				return true
 			}
 		}
 	}
 	if k&hasPersona != 0 {
 		for _, r := range st.Rollups {
-			if t[site.Ref{Kind: site.KindPersona, ID: r.Persona.ID}] {
+			if t.refs[site.Ref{Kind: site.KindPersona, ID: r.Persona.ID}] {
 				return true
 			}
 		}
 	}
 	if k&hasTouchpoint != 0 {
 		for _, tp := range st.Touchpoints {
-			if t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+			if t.refs[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
 				return true
 			}
 		}
@@ -256,19 +266,19 @@ func stageTouches(s *site.Site, st *site.Stage, t Touched, k kindSet) bool {
 // touchpointTouches is Touches for the pages of touchpoint tp; see
 // touchpointShows.
 func touchpointTouches(tp *site.Touchpoint, t Touched, k kindSet) bool {
-	if k&hasTouchpoint != 0 && t[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
+	if k&hasTouchpoint != 0 && t.refs[site.Ref{Kind: site.KindTouchpoint, ID: tp.ID}] {
 		return true
 	}
 	if k&hasPersona != 0 {
 		for _, p := range tp.Personas {
-			if t[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
+			if t.refs[site.Ref{Kind: site.KindPersona, ID: p.ID}] {
 				return true
 			}
 		}
 	}
 	if k&hasStage != 0 {
 		for _, st := range tp.Stages {
-			if t[site.Ref{Kind: site.KindStage, ID: st.ID}] {
+			if t.refs[site.Ref{Kind: site.KindStage, ID: st.ID}] {
 				return true
 			}
 		}
@@ -279,7 +289,7 @@ func touchpointTouches(tp *site.Touchpoint, t Touched, k kindSet) bool {
 // anyPain reports whether t holds any of pains.
 func anyPain(pains []*site.Pain, t Touched) bool {
 	for _, p := range pains {
-		if t[painRef(p)] {
+		if t.refs[painRef(p)] {
 			return true
 		}
 	}
