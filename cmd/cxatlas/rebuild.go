@@ -37,7 +37,7 @@ type rebuilder struct {
 	failing   bool            // the last build failed
 	owed      bool            // browsers were not reloaded after a build that changed files
 	early     int             // files the early publish of the running build changed
-	fallbacks map[string]bool // the reasons for a full rebuild already printed
+	fallbacks map[string]bool // the reasons for a full rebuild, and notices, already printed
 	err       error           // what the last build returned
 }
 
@@ -115,6 +115,10 @@ func (b *rebuilder) printBuilt(res *build.Result, changed []string, took time.Du
 	if res.Fallback != "" && !b.fallbacks[res.Fallback] {
 		b.fallbacks[res.Fallback] = true
 		fmt.Fprintf(b.stdout, "%s: rebuilt everything\n", res.Fallback)
+	}
+	if res.Notice != "" && !b.fallbacks[res.Notice] {
+		b.fallbacks[res.Notice] = true
+		fmt.Fprintln(b.stdout, res.Notice)
 	}
 	if changed == nil {
 		fmt.Fprintf(b.stdout, "built %s pages in %s\n", count(len(res.Pages)), duration(took))

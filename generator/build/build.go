@@ -42,6 +42,9 @@ type Options struct {
 	// it wrote to each publish folder (see publish.Options.Record), so
 	// that a rebuild does not read unchanged pages back to compare them.
 	CacheDir string
+
+	// limits, set by tests, bound the pages as render.PageLimits does.
+	limits render.Limits
 }
 
 // recordPath is where the record of writes to the publish folder abs is
@@ -81,6 +84,13 @@ type Result struct {
 	// Fallback says why a Session rebuilt everything after a change, when
 	// it did; empty for a first build and for a shorter rebuild.
 	Fallback string
+	// Notice, when set, is something a Session's rebuild found that the
+	// writer should hear of once, such as a quick preview of a page that
+	// the full build had to correct.
+	Notice string
+	// Previewed is set when a Session published the edited map from a
+	// preview, before linking the portal again.
+	Previewed bool
 }
 
 // ErrContent is returned by Build when the content has errors; the
@@ -169,7 +179,7 @@ func prepare(opts Options, output bool) (*run, *render.Renderer, error) {
 	if diags.HasErrors() {
 		return unusable("")
 	}
-	ropts = append(ropts, render.Messages(cat))
+	ropts = append(ropts, render.Messages(cat), render.PageLimits(opts.limits))
 	renderer, err := render.New(theme, ropts...)
 	if err != nil {
 		return unusable("theme %q: %v", cfg.Theme, err)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -44,6 +45,11 @@ type Session struct {
 	// loader holds the content as last read, which may be newer than
 	// last's when a build failed.
 	loader *content.Loader
+	// previews indexes last's site for previews of edited maps; nil when
+	// the session has no Early or previews are off.
+	previews *site.PreviewIndex
+	// noPreviews is set when a preview differed from the full build.
+	noPreviews bool
 }
 
 // published is what a Session knows of the publish folder.
@@ -133,6 +139,10 @@ func (s *Session) keep(r *run, renderer *render.Renderer) {
 		return
 	}
 	s.last = &published{run: r, renderer: renderer, set: r.set, site: r.res.Site, pages: pages, contentDir: contentDir}
+	s.previews = nil
+	if s.Early != nil && !s.noPreviews {
+		s.previews = site.NewPreviewIndex(r.res.Site)
+	}
 }
 
 // rebuild builds the portal the shorter way after changed.
@@ -155,6 +165,11 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	r.set = set
 	r.res.Diags.Append(diags)
 	r.step("load")
+	refs := changedRefs(last.set, set)
+	quick, err := s.publishPreview(r, refs)
+	if err != nil {
+		return r.res, err
+	}
 	// The history compares the content on disk with earlier revisions, so
 	// it is read again with the content; a commit, which changes what git
 	// holds, is a change outside the content folder and rebuilds
@@ -167,14 +182,32 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	linked.History = hist
 	r.res.Site = linked
 	r.step("link")
+	// The pages of the edited entities go first, before the page list and
+	// what else the change touches are worked out, unless a preview
+	// published them already.
+	var own map[string]bool
+	if quick != nil {
+		own = s.checkPreview(r, quick)
+	} else if own, err = s.publishOwn(r, refs); err != nil {
+		return r.res, err
+	}
 	r.res.Pages = renderer.Pages(linked)
 	r.checkLinks(set, r.static)
 	r.res.Diags = r.res.Diags.Sort()
 	r.step("pages")
 	if r.res.Diags.HasErrors() {
+		put := own
+		if quick != nil {
+			put = map[string]bool{}
+			for path := range quick {
+				put[path] = true
+			}
+		}
+		if err := s.unpublishOwn(r, put); err != nil {
+			return r.res, err
+		}
 		return r.res, ErrContent
 	}
-	refs := changedRefs(last.set, set)
 	touched := renderer.Touched(last.site, linked, refs)
 	touchesNow := touchMemo{r: renderer, s: linked, t: touched, seen: map[touchKey]bool{}}
 	touchesBefore := touchMemo{r: renderer, s: last.site, t: touched, seen: map[touchKey]bool{}}
@@ -189,7 +222,10 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 		}
 		was, existed := last.pages[p.Path]
 		if !existed || touchesNow.touches(p) || (!was.All && touchesBefore.touches(was)) {
-			early = append(early, r.file(renderer, p))
+			r.res.Rendered++
+			if !own[p.Path] {
+				early = append(early, r.file(renderer, p))
+			}
 		}
 	}
 	var gone []string
@@ -199,9 +235,8 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 		}
 	}
 	slices.Sort(gone)
-	r.res.Rendered = len(early)
 	r.step("touched")
-	if len(refs) == 0 && len(gone) == 0 && len(early) == 0 {
+	if len(refs) == 0 && len(gone) == 0 && r.res.Rendered == 0 {
 		// The content read the same: the folder already holds this site.
 		s.keep(r, renderer)
 		return r.res, nil
@@ -209,16 +244,6 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	// A failed write may leave the folder between two builds: until a
 	// full build succeeds, nothing is known of it.
 	s.last = nil
-	if s.Early != nil && len(early) > 0 {
-		rep, err := publish.Patch(r.res.OutDir, early, gone, r.popts)
-		r.res.Report = rep
-		if err != nil {
-			return r.res, err
-		}
-		r.step("touched pages written")
-		s.Early(r.res)
-		early, gone = nil, nil
-	}
 	index, err := search.Index(linked, renderer.PortalLinks(linked), r.res.Messages)
 	if err != nil {
 		return r.res, err
@@ -250,6 +275,146 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	}
 	s.keep(r, renderer)
 	return r.res, nil
+}
+
+// publishOwn publishes the pages of the entities in refs (see
+// Renderer.OwnPages) from r's site, and calls Early, when the session has
+// an Early and the content read and linked without errors. It returns the
+// paths it published. Those pages are rendered from the same site as the
+// rest of the build, so they are what the build leaves there, unless the
+// build fails: then unpublishOwn puts back what they replaced.
+func (s *Session) publishOwn(r *run, refs []site.Ref) (map[string]bool, error) {
+	if s.Early == nil || r.res.Diags.HasErrors() {
+		return nil, nil
+	}
+	renderer := s.last.renderer
+	var files []publish.File
+	own := map[string]bool{}
+	for _, ref := range refs {
+		for _, p := range renderer.OwnPages(r.res.Site, ref) {
+			if !own[p.Path] {
+				own[p.Path] = true
+				files = append(files, r.file(renderer, p))
+			}
+		}
+	}
+	if len(files) == 0 {
+		return nil, nil
+	}
+	rep, err := publish.Patch(r.res.OutDir, files, nil, r.popts)
+	r.res.Report = rep
+	if err != nil {
+		// The folder may be between two builds: the next build is full.
+		s.last = nil
+		return nil, err
+	}
+	r.step("own pages written")
+	s.Early(r.res)
+	return own, nil
+}
+
+// publishPreview publishes the map of the persona whose file alone
+// changed from a preview (see site.PreviewPersona), before the portal is
+// linked again, and calls Early. It returns what it published, by path,
+// or nil when it published nothing: there is no Early, the change is of
+// another kind, the content has errors, or the preview cannot follow the
+// edit.
+func (s *Session) publishPreview(r *run, refs []site.Ref) (map[string]previewed, error) {
+	ix := s.previews
+	if s.Early == nil || ix == nil || ix.Site() != s.last.site || len(refs) != 1 ||
+		refs[0].Kind != site.KindPersona || r.res.Diags.HasErrors() {
+		return nil, nil
+	}
+	var doc *content.PersonaDoc
+	for _, d := range r.set.Personas {
+		if d.ID == refs[0].ID {
+			doc = d
+		}
+	}
+	if doc == nil {
+		return nil, nil
+	}
+	pv, ok := site.PreviewPersona(ix, r.cfg, r.set, doc)
+	if !ok {
+		return nil, nil
+	}
+	renderer := s.last.renderer
+	var files []publish.File
+	published := map[string]previewed{}
+	for _, p := range renderer.OwnPages(pv.Site, refs[0]) {
+		if p.Type != render.PersonaPage {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := renderer.RenderPreview(&buf, pv, p); err != nil {
+			return nil, nil
+		}
+		published[p.Path] = previewed{p, buf.Bytes()}
+		files = append(files, publish.File{Path: p.Path, Data: buf.Bytes(), Minified: true})
+	}
+	rep, err := publish.Patch(r.res.OutDir, files, nil, r.popts)
+	r.res.Report = rep
+	if err != nil {
+		s.last = nil
+		return nil, err
+	}
+	r.step("preview written")
+	r.res.Previewed = true
+	s.Early(r.res)
+	return published, nil
+}
+
+// checkPreview compares the pages publishPreview published with the same
+// pages of the linked site, and returns those that are right. Any other
+// is a fault of the preview: it is said once, in Result.Notice, previews
+// stop for the session, and the rest of the build writes the page again.
+func (s *Session) checkPreview(r *run, pages map[string]previewed) map[string]bool {
+	renderer := s.last.renderer
+	right := map[string]bool{}
+	for path, pv := range pages {
+		var buf bytes.Buffer
+		if err := renderer.Render(&buf, r.res.Site, pv.page); err == nil && bytes.Equal(buf.Bytes(), pv.data) {
+			right[path] = true
+			continue
+		}
+		s.noPreviews = true
+		r.res.Notice = "the quick preview of " + path + " differed from the full build, which replaced it; previews are off until restart"
+	}
+	r.step("preview checked")
+	return right
+}
+
+// previewed is a page publishPreview published, with its bytes.
+type previewed struct {
+	page render.Page
+	data []byte
+}
+
+// unpublishOwn puts back the pages publishOwn replaced, from the last
+// published site, and removes those it added, after the build found
+// errors: the folder holds the last good site again.
+func (s *Session) unpublishOwn(r *run, own map[string]bool) error {
+	if len(own) == 0 {
+		return nil
+	}
+	last := s.last
+	var files []publish.File
+	var gone []string
+	for path := range own {
+		p, ok := last.pages[path]
+		if !ok {
+			gone = append(gone, path)
+			continue
+		}
+		files = append(files, last.run.file(last.renderer, p))
+	}
+	slices.Sort(gone)
+	r.res.Report = publish.Report{}
+	if _, err := publish.Patch(r.res.OutDir, files, gone, r.popts); err != nil {
+		s.last = nil
+		return err
+	}
+	return nil
 }
 
 // changedRefs lists the entities whose documents differ between two

@@ -71,6 +71,9 @@ func BenchmarkSessionEdit(b *testing.B) {
 				if err != nil {
 					b.Fatalf("%v\n%s", err, formatDiags(res.Diags))
 				}
+				if res.Notice != "" {
+					b.Fatal(res.Notice)
+				}
 				if early.IsZero() {
 					early = time.Now()
 				}

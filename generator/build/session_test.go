@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cxatlas/cxatlas/generator/render"
 	"github.com/cxatlas/cxatlas/generator/synth"
 )
 
@@ -96,18 +97,22 @@ func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 	}
 	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	served := filepath.Join(t.TempDir(), "served")
-	s := NewSession(Options{SiteDir: siteDir, OutDir: served, Now: now})
+	// Small pages of the pain-point index, so that edits move pains from
+	// page to page, and the maps' links with them.
+	limits := render.Limits{PainsPerPage: 7}
+	s := NewSession(Options{SiteDir: siteDir, OutDir: served, Now: now, limits: limits})
 	early := 0
-	if seed%2 == 0 {
-		// Half the runs publish the touched pages first; the folder must
-		// still end the same.
+	if seed%2 == 0 || inGit {
+		// Half the runs, and the run in git, publish the edited pages
+		// first, from a preview when they can; the folder must still end
+		// the same.
 		s.Early = func(*Result) { early++ }
 	}
 	if res, err := s.Build(nil); err != nil {
 		t.Fatalf("first build: %v\n%s", err, formatDiags(res.Diags))
 	}
 	e := &editor{t: t, rnd: rand.New(rand.NewPCG(seed, 99)), content: filepath.Join(siteDir, "content")}
-	shorter := 0
+	shorter, previews := 0, 0
 	for step := range steps {
 		what, changed := e.edit()
 		if inGit && step%4 == 3 {
@@ -116,7 +121,7 @@ func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 		}
 		res, err := s.Build(changed)
 		ref := filepath.Join(t.TempDir(), "ref")
-		want, werr := Build(Options{SiteDir: siteDir, OutDir: ref, Now: now})
+		want, werr := Build(Options{SiteDir: siteDir, OutDir: ref, Now: now, limits: limits})
 		if (err == nil) != (werr == nil) {
 			t.Fatalf("step %d (%s): session build: %v; full build: %v\n%s", step, what, err, werr, formatDiags(want.Diags))
 		}
@@ -132,6 +137,12 @@ func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 		if !res.Full {
 			shorter++
 		}
+		if res.Previewed {
+			previews++
+		}
+		if res.Notice != "" {
+			t.Fatalf("step %d (%s): %s", step, what, res.Notice)
+		}
 		if diff := compareTrees(t, served, ref); diff != "" {
 			t.Fatalf("step %d (%s): the session's folder differs from a full build (%d of %d pages rendered):\n%s",
 				step, what, res.Rendered, len(res.Pages), diff)
@@ -143,10 +154,13 @@ func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 	if shorter == 0 {
 		t.Errorf("no step was built the shorter way")
 	}
+	if s.Early != nil && previews == 0 && steps >= 15 {
+		t.Errorf("no edited map was published from a preview")
+	}
 	if _, err := os.Stat(filepath.Join(served, "changes", "index.html")); inGit && err != nil {
 		t.Errorf("no history in the portal: %v", err)
 	}
-	t.Logf("%d steps, %d the shorter way, %d published early", steps, shorter, early)
+	t.Logf("%d steps, %d the shorter way, %d published early, %d from a preview", steps, shorter, early, previews)
 }
 
 // compareTrees describes the differences between two publish folders,

@@ -164,28 +164,22 @@ func listPages(d *derived, f *painFilter) []Page {
 	whole := func(path string, t PageType) {
 		pages = append(pages, Page{Path: path, Type: t, All: true})
 	}
-	// paged appends the pages, from 1 to n, of a page split into pages.
 	paged := func(dir string, t PageType, id string, n int, all bool) {
-		for i := 1; i <= n; i++ {
-			pages = append(pages, Page{Path: pagedPath(dir, i) + "index.html", Type: t, ID: id, Number: i, All: all})
-		}
+		pages = appendPaged(pages, dir, t, id, n, all)
 	}
 	whole("data.json", DataFile)
 	pages = append(pages, Page{Path: "index.html", Type: HomePage, All: true})
 	paged("personas/", PersonaList, "", pageCount(len(s.Personas), lim.RowsPerPage), true)
 	for _, p := range s.Personas {
-		dir := personaPath(p.ID)
-		pages = append(pages, Page{Path: dir + "index.html", Type: PersonaPage, ID: p.ID},
-			Page{Path: dir + export.PersonaCSVName, Type: PersonaCSV, ID: p.ID},
-			Page{Path: dir + export.PersonaSVGName, Type: PersonaSVG, ID: p.ID})
+		pages = appendPersonaPages(pages, p)
 	}
 	whole("stages/index.html", StageList)
 	for _, st := range s.Stages {
-		paged(stagePath(st.ID), StagePage, st.ID, stagePageCount(st, lim.RowsPerPage), false)
+		pages = appendPaged(pages, stagePath(st.ID), StagePage, st.ID, stagePageCount(st, lim.RowsPerPage), false)
 	}
 	paged("touchpoints/", TouchpointList, "", pageCount(len(s.Touchpoints), lim.RowsPerPage), true)
 	for _, t := range s.Touchpoints {
-		paged(touchpointPath(t.ID), TouchpointPage, t.ID, touchpointPageCount(t, lim.RowsPerPage), false)
+		pages = appendPaged(pages, touchpointPath(t.ID), TouchpointPage, t.ID, touchpointPageCount(t, lim.RowsPerPage), false)
 	}
 	paged("pains/", PainIndex, "", painPageCount(len(s.Pains), lim.PainsPerPage), true)
 	for _, p := range s.Pains {
@@ -217,6 +211,48 @@ func listPages(d *derived, f *painFilter) []Page {
 	whole("404.html", NotFoundPage)
 	whole("sitemap.xml", SitemapFile)
 	return pages
+}
+
+// appendPaged appends the pages, from 1 to n, of a page split into pages.
+func appendPaged(pages []Page, dir string, t PageType, id string, n int, all bool) []Page {
+	for i := 1; i <= n; i++ {
+		pages = append(pages, Page{Path: pagedPath(dir, i) + "index.html", Type: t, ID: id, Number: i, All: all})
+	}
+	return pages
+}
+
+// appendPersonaPages appends the page of persona p's map and its files.
+func appendPersonaPages(pages []Page, p *site.Persona) []Page {
+	dir := personaPath(p.ID)
+	return append(pages, Page{Path: dir + "index.html", Type: PersonaPage, ID: p.ID},
+		Page{Path: dir + export.PersonaCSVName, Type: PersonaCSV, ID: p.ID},
+		Page{Path: dir + export.PersonaSVGName, Type: PersonaSVG, ID: p.ID})
+}
+
+// OwnPages returns the pages of s that are the page of the entity ref
+// names, as Pages lists them: the map of a persona, with its files, and
+// the pages of a stage or touchpoint; none for an entity s does not hold,
+// nor for the home page and pains, whose pages show the whole portal.
+// They are what a writer who edits the entity's file looks at, so a
+// rebuild can publish them before it works out what else the change
+// touches; finding them does not list the portal's pages.
+func (r *Renderer) OwnPages(s *site.Site, ref site.Ref) []Page {
+	per := r.limits.RowsPerPage
+	switch ref.Kind {
+	case site.KindPersona:
+		if p := s.Persona(ref.ID); p != nil {
+			return appendPersonaPages(nil, p)
+		}
+	case site.KindStage:
+		if st := s.Stage(ref.ID); st != nil {
+			return appendPaged(nil, stagePath(st.ID), StagePage, st.ID, stagePageCount(st, per), false)
+		}
+	case site.KindTouchpoint:
+		if t := s.Touchpoint(ref.ID); t != nil {
+			return appendPaged(nil, touchpointPath(t.ID), TouchpointPage, t.ID, touchpointPageCount(t, per), false)
+		}
+	}
+	return nil
 }
 
 // stagePageCount is the number of pages stage st takes: each page shows

@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -141,7 +142,32 @@ func New(theme fs.FS, opts ...Option) (*Renderer, error) {
 
 // Render writes page p of site s to w.
 func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
-	d := r.derive(s)
+	return r.render(w, s, p, r.derive(s))
+}
+
+// RenderPreview writes the page of the map of a preview's persona, as
+// Render would write it from the site Link makes of the same content,
+// taking the lookups of the rest of the portal from the site before the
+// edit. p must be the persona's page.
+func (r *Renderer) RenderPreview(w io.Writer, pv *site.Preview, p Page) error {
+	if p.Type != PersonaPage || p.ID != pv.Persona.ID {
+		return fmt.Errorf("render %s: not the page of the preview's map", p.Path)
+	}
+	was := r.cached(pv.Before)
+	if was == nil {
+		return fmt.Errorf("render %s: the site before the preview is gone", p.Path)
+	}
+	d := &derived{site: pv.Site, lim: was.lim, ownerKey: was.ownerKey, ownerByKey: was.ownerByKey,
+		painByKey: was.painByKey, tpGroupPages: was.tpGroupPages, severities: was.severities, mentions: was.mentions,
+		painRefs: make(map[*site.Pain]string, len(pv.Pos))}
+	for pain, n := range pv.Pos {
+		d.painRefs[pain] = painPagePath(n/d.lim.PainsPerPage+1) + "#" + url.PathEscape(pain.Key)
+	}
+	return r.render(w, pv.Site, p, d)
+}
+
+// render writes page p of site s, whose lookups are d, to w.
+func (r *Renderer) render(w io.Writer, s *site.Site, p Page, d *derived) error {
 	switch p.Type {
 	case SitemapFile:
 		return writeSitemap(w, s, r.pageList(d))

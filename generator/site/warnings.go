@@ -41,7 +41,7 @@ func (l *linker) warnings() {
 			p.Stale = true
 			l.diags.Warnf(p.Source.Path, diag.Pos{Line: 1, Col: 1}, "persona %q has no reviewed date", p.ID).Hint =
 				"add reviewed = YYYY-MM-DD with the date of the last review"
-		case l.s.Built.Sub(p.Reviewed).Hours() > float64(staleAfter)*24:
+		case stale(p.Reviewed, l.s.Built, staleAfter):
 			p.Stale = true
 			days := int(l.s.Built.Sub(p.Reviewed).Hours() / 24)
 			l.diags.Warnf(p.Source.Path, l.reviewedPos(p), "persona %q was last reviewed %s, %d days ago (more than %d)",

@@ -1,0 +1,283 @@
+package site
+
+import (
+	"cmp"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/content"
+)
+
+// A Preview is a site as one edit of one persona's file leaves it, worked
+// out from the site before the edit for the map of that persona alone: the
+// page a writer looks at while editing, published before the whole portal
+// is linked again. Everything the map shows is as Link would make it; the
+// rest of the site is the site before the edit, and must not be shown.
+type Preview struct {
+	// Site is the site before the edit with the edited persona in place
+	// of the old one.
+	Site *Site
+	// Persona is the edited persona.
+	Persona *Persona
+	// Before is the site before the edit.
+	Before *Site
+	// Pos holds the place, from 0, that each pain the edited map mentions
+	// takes in Site.Pains of the site after the edit: what the map's links
+	// to the pain-point index depend on.
+	Pos map[*Pain]int
+}
+
+// A PreviewIndex finds in a linked site what PreviewPersona needs: the
+// pain of each pain id and normalised text, the place of each pain and
+// persona, and the pains by key. It is made once per site, after the site
+// is published, and is read-only afterwards.
+type PreviewIndex struct {
+	site    *Site
+	byID    map[string]*Pain
+	byNorm  map[string]*Pain
+	painPos map[*Pain]int
+	rank    map[*Persona]int
+	keys    map[string]*Pain
+	// suffixed is set when a pain's key took a suffix to tell it from
+	// another's: then keys depend on the order of all pains, which a
+	// preview does not follow.
+	suffixed bool
+}
+
+// NewPreviewIndex indexes s for PreviewPersona.
+func NewPreviewIndex(s *Site) *PreviewIndex {
+	ix := &PreviewIndex{
+		site:    s,
+		byID:    map[string]*Pain{},
+		byNorm:  make(map[string]*Pain, len(s.Pains)),
+		painPos: make(map[*Pain]int, len(s.Pains)),
+		rank:    make(map[*Persona]int, len(s.Personas)),
+		keys:    make(map[string]*Pain, len(s.Pains)),
+	}
+	for i, p := range s.Personas {
+		ix.rank[p] = i
+	}
+	for i, p := range s.Pains {
+		ix.painPos[p] = i
+		ix.keys[p.Key] = p
+		if p.Key != baseKey(p.ID, p.norm) {
+			ix.suffixed = true
+		}
+		for _, m := range p.Mentions {
+			ix.byNorm[m.norm] = p
+			if m.ID != "" {
+				ix.byID[m.ID] = p
+			}
+		}
+	}
+	return ix
+}
+
+// Site returns the site ix indexes.
+func (ix *PreviewIndex) Site() *Site { return ix.site }
+
+// baseKey is the key of a pain with the given id and normalised text
+// before any suffix: see painKey.
+func baseKey(id, norm string) string {
+	if id != "" {
+		return "pain-" + id
+	}
+	return hashKey("pain-", norm)
+}
+
+// PreviewPersona works out the map of persona d.ID after its file was
+// edited to d, from ix's site, which holds the portal before the edit; set
+// is the content after the edit, in which no other file changed. It
+// reports false when the edit reaches beyond what a preview follows: the
+// persona is new, moves in the order of personas, refers to an unknown
+// stage or touchpoint, or its pains take keys that depend on other pains;
+// and when the site has history with a baseline for the map. Then only
+// Link gives the map.
+func PreviewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *content.PersonaDoc) (*Preview, bool) {
+	s0 := ix.site
+	old := s0.Persona(d.ID)
+	if old == nil || (s0.History != nil && s0.History.Baseline(d.ID) != nil) {
+		return nil, false
+	}
+	l := &linker{cfg: cfg, set: set, s: s0, workers: 1}
+	var link personaLink
+	p := l.persona(d, stepAnchors([]*content.PersonaDoc{d}), &link)
+	if link.diags.HasErrors() || personaRank(p) != personaRank(old) ||
+		strings.ToLower(p.Title) != strings.ToLower(old.Title) {
+		return nil, false
+	}
+	p.Stale = stale(p.Reviewed, s0.Built, cfg.StaleAfter)
+	pos, ok := ix.painsOf(old, p)
+	if !ok {
+		return nil, false
+	}
+	s := *s0
+	s.personaByID = maps.Clone(s0.personaByID)
+	s.personaByID[p.ID] = p
+	s.Personas = slices.Clone(s0.Personas)
+	s.Personas[ix.rank[old]] = p
+	s.Steps += len(p.Steps) - len(old.Steps)
+	return &Preview{Site: &s, Persona: p, Before: s0, Pos: pos}, true
+}
+
+// personaRank is the first key personas are sorted by.
+func personaRank(p *Persona) int {
+	if p.Priority == 0 {
+		return math.MaxInt
+	}
+	return p.Priority
+}
+
+// stale says whether a map reviewed at reviewed (zero when never) is due
+// for review at built, stale after staleAfter days.
+func stale(reviewed, built time.Time, staleAfter int) bool {
+	return reviewed.IsZero() || built.Sub(reviewed).Hours() > float64(staleAfter)*24
+}
+
+// painsOf joins the pain mentions of p, which replaces old, with those of
+// the other maps, as Link would: the mentions of every pain of ix's site
+// that old mentions or that shares an id or a text with a mention of p
+// are joined again, with p's, in persona and step order. It gives each of
+// p's mentions its pain, with its key, and returns the place of those
+// pains among all pains of the site after the edit.
+func (ix *PreviewIndex) painsOf(old, p *Persona) (map[*Pain]int, bool) {
+	var touched []*Pain
+	touch := func(q *Pain) {
+		if q != nil && !slices.Contains(touched, q) {
+			touched = append(touched, q)
+		}
+	}
+	var fresh []*PainMention
+	for _, st := range old.Steps {
+		for _, m := range st.Pains {
+			touch(m.Pain)
+		}
+	}
+	for _, st := range p.Steps {
+		for _, m := range st.Pains {
+			fresh = append(fresh, m)
+			touch(ix.byNorm[m.norm])
+			if m.ID != "" {
+				touch(ix.byID[m.ID])
+			}
+		}
+	}
+	if len(fresh) == 0 {
+		return nil, true
+	}
+	if ix.suffixed {
+		return nil, false
+	}
+	// The mentions to join again, each with what orders it: its persona's
+	// place, its step and its place in the step.
+	type mention struct {
+		m                *PainMention
+		rank, step, item int
+	}
+	var all []mention
+	for _, q := range touched {
+		for _, m := range q.Mentions {
+			if m.Step.Persona != old {
+				all = append(all, mention{m, ix.rank[m.Step.Persona], m.Step.Index, slices.Index(m.Step.Pains, m)})
+			}
+		}
+	}
+	for _, st := range p.Steps {
+		for i, m := range st.Pains {
+			all = append(all, mention{m, ix.rank[old], st.Index, i})
+		}
+	}
+	slices.SortFunc(all, func(a, b mention) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.step, b.step), cmp.Compare(a.item, b.item))
+	})
+	ms := make([]*PainMention, len(all))
+	for i, a := range all {
+		ms[i] = a.m
+	}
+	group := joinMentions(ms)
+	// The facts of each group that sort it, as sortPains does.
+	type facts struct {
+		pain               *Pain
+		severity           Severity
+		personas, mentions int
+		lastPersona        *Persona
+	}
+	byRoot := map[int]*facts{}
+	var groups []*facts
+	for i, m := range ms {
+		f := byRoot[group[i]]
+		if f == nil {
+			f = &facts{pain: &Pain{Text: m.Text, norm: m.norm}}
+			byRoot[group[i]] = f
+			groups = append(groups, f)
+		}
+		persona := m.Step.Persona
+		if persona == old {
+			persona = p
+		}
+		if f.lastPersona != persona {
+			f.lastPersona = persona
+			f.personas++
+		}
+		f.mentions++
+		f.severity = max(f.severity, m.Severity)
+		if f.pain.ID == "" && m.ID != "" {
+			f.pain.ID = m.ID
+		}
+	}
+	// Keys: no other pain may hold the key a group takes.
+	taken := map[string]bool{}
+	for _, f := range groups {
+		key := baseKey(f.pain.ID, f.pain.norm)
+		if q, ok := ix.keys[key]; taken[key] || (ok && !slices.Contains(touched, q)) {
+			return nil, false
+		}
+		taken[key] = true
+		f.pain.Key = key
+		f.pain.Severity = f.severity
+	}
+	before := func(a, b *facts) bool {
+		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(b.personas, a.personas),
+			cmp.Compare(b.mentions, a.mentions), strings.Compare(a.pain.norm, b.pain.norm)) < 0
+	}
+	asFacts := func(q *Pain) *facts {
+		return &facts{severity: q.Severity, personas: len(q.Personas), mentions: len(q.Mentions), pain: q}
+	}
+	pains := ix.site.Pains
+	pos := map[*Pain]int{}
+	for i, m := range ms {
+		if m.Step.Persona == p {
+			f := byRoot[group[i]]
+			m.Pain = f.pain
+			if _, done := pos[f.pain]; done {
+				continue
+			}
+			// The pains of the site before that stay and sort first,
+			// then the joined groups that do.
+			n, _ := slices.BinarySearchFunc(pains, f, func(q *Pain, f *facts) int {
+				if before(asFacts(q), f) {
+					return -1
+				}
+				return 1
+			})
+			stay := n
+			for _, q := range touched {
+				if ix.painPos[q] < n {
+					stay--
+				}
+			}
+			n = stay
+			for _, g := range groups {
+				if g != f && before(g, f) {
+					n++
+				}
+			}
+			pos[f.pain] = n
+		}
+	}
+	return pos, true
+}

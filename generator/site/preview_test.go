@@ -1,0 +1,144 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/synth"
+)
+
+// TestPreviewPersonaMatchesLink edits maps of a generated portal in the
+// ways writers do and checks that a preview of each edited map gives
+// every pain mention the key and the place in the pain-point index, and
+// the map the facts, that linking the whole edited portal gives.
+func TestPreviewPersonaMatchesLink(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Generate(dir, synth.Small()); err != nil {
+		t.Fatal(err)
+	}
+	cfg, diags := config.Load(dir)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	before, _ := Link(cfg, set, now)
+	ix := NewPreviewIndex(before)
+	// Texts and ids of pains met elsewhere, to join to.
+	var texts, ids []string
+	for _, p := range before.Pains {
+		texts = append(texts, p.Text)
+		if p.ID != "" {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 || len(texts) < 10 {
+		t.Fatalf("the portal has %d pains and %d pain ids: too few to test with", len(texts), len(ids))
+	}
+	edits := []struct {
+		name string
+		edit func(d *content.PersonaDoc, i int)
+	}{
+		{"emotion", func(d *content.PersonaDoc, i int) {
+			st := d.Steps[i%len(d.Steps)]
+			st.HasEmotion, st.Emotion = true, -2+(st.Emotion+3)%5
+		}},
+		{"severity", func(d *content.PersonaDoc, i int) {
+			for _, st := range d.Steps {
+				for j := range st.Pains {
+					st.Pains[j].Severity = []string{"low", "medium", "high", "critical", ""}[(i+j)%5]
+					return
+				}
+			}
+		}},
+		{"every severity critical", func(d *content.PersonaDoc, i int) {
+			for _, st := range d.Steps {
+				for j := range st.Pains {
+					st.Pains[j].Severity = "critical"
+				}
+			}
+		}},
+		{"pain text of another pain", func(d *content.PersonaDoc, i int) {
+			st := d.Steps[i%len(d.Steps)]
+			st.Pains = append(st.Pains, content.PainDoc{Text: texts[(i*7)%len(texts)], Severity: "high"})
+		}},
+		{"new pain text", func(d *content.PersonaDoc, i int) {
+			st := d.Steps[i%len(d.Steps)]
+			st.Pains = append(st.Pains, content.PainDoc{Text: fmt.Sprintf("A pain nobody had %d", i), Severity: "medium"})
+		}},
+		{"pain id of another pain", func(d *content.PersonaDoc, i int) {
+			st := d.Steps[i%len(d.Steps)]
+			st.Pains = append(st.Pains, content.PainDoc{Text: fmt.Sprintf("Worded apart %d", i), ID: ids[i%len(ids)]})
+		}},
+		{"pains removed", func(d *content.PersonaDoc, i int) {
+			for _, st := range d.Steps {
+				st.Pains = nil
+			}
+		}},
+		{"review date", func(d *content.PersonaDoc, i int) {
+			d.Reviewed = now.AddDate(0, 0, -1)
+		}},
+	}
+	previewed := 0
+	for _, e := range edits {
+		for i := 0; i < len(set.Personas); i += 3 {
+			d := cloneDoc(set.Personas[i])
+			if len(d.Steps) == 0 {
+				continue
+			}
+			e.edit(d, i)
+			after := *set
+			after.Personas = slices.Clone(set.Personas)
+			after.Personas[i] = d
+			pv, ok := PreviewPersona(ix, cfg, &after, d)
+			if !ok {
+				continue
+			}
+			previewed++
+			linked, _ := Link(cfg, &after, now)
+			want := linked.Persona(d.ID)
+			p := pv.Persona
+			where := fmt.Sprintf("%s, %s", e.name, d.ID)
+			if p.Stale != want.Stale || p.Mean != want.Mean || p.Pains != want.Pains || p.Assumed != want.Assumed || len(p.Critical) != len(want.Critical) {
+				t.Errorf("%s: the preview's map differs from the linked one", where)
+			}
+			pos := map[*Pain]int{}
+			for n, q := range linked.Pains {
+				pos[q] = n
+			}
+			for si, st := range p.Steps {
+				ws := want.Steps[si]
+				if st.Critical != ws.Critical || st.PainWeight != ws.PainWeight || st.CriticalReason != ws.CriticalReason {
+					t.Errorf("%s, step %d: critical %v/%d, linked %v/%d", where, si+1, st.Critical, st.PainWeight, ws.Critical, ws.PainWeight)
+				}
+				for mi, m := range st.Pains {
+					wm := ws.Pains[mi]
+					if m.Pain.Key != wm.Pain.Key || pv.Pos[m.Pain] != pos[wm.Pain] {
+						t.Errorf("%s, step %d, pain %q: key %s at %d, linked %s at %d", where, si+1, m.Text, m.Pain.Key, pv.Pos[m.Pain], wm.Pain.Key, pos[wm.Pain])
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of the edits were previewed", previewed)
+	if previewed < len(edits)*len(set.Personas)/3/2 {
+		t.Errorf("only %d edits were previewed", previewed)
+	}
+}
+
+// cloneDoc copies d deep enough to edit its steps and their pains.
+func cloneDoc(d *content.PersonaDoc) *content.PersonaDoc {
+	c := *d
+	c.Steps = make([]*content.StepDoc, len(d.Steps))
+	for i, st := range d.Steps {
+		s := *st
+		s.Pains = slices.Clone(st.Pains)
+		c.Steps[i] = &s
+	}
+	return &c
+}
