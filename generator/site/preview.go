@@ -36,9 +36,11 @@ type Preview struct {
 // persona, and the pains by key. It is made once per site, after the site
 // is published, and is read-only afterwards.
 type PreviewIndex struct {
-	site    *Site
-	byID    map[string]*Pain
-	byNorm  map[string]*Pain
+	site   *Site
+	byID   map[string]*Pain
+	byNorm map[string]*Pain
+	// pains holds what is known of each pain, by its place in Site.Pains.
+	pains   []painInfo
 	painPos map[*Pain]int
 	rank    map[*Persona]int
 	keys    map[string]*Pain
@@ -61,20 +63,42 @@ func NewPreviewIndex(s *Site) *PreviewIndex {
 	for i, p := range s.Personas {
 		ix.rank[p] = i
 	}
+	ix.pains = make([]painInfo, len(s.Pains))
 	for i, p := range s.Pains {
 		ix.painPos[p] = i
 		ix.keys[p.Key] = p
 		if p.Key != baseKey(p.ID, p.norm) {
 			ix.suffixed = true
 		}
+		info := &ix.pains[i]
+		info.uniform = true
 		for _, m := range p.Mentions {
 			ix.byNorm[m.norm] = p
 			if m.ID != "" {
 				ix.byID[m.ID] = p
 			}
+			info.severities[m.Severity]++
+			if m.ID != "" {
+				info.withID++
+			}
+			if m.norm != p.norm || (m.ID != "" && m.ID != p.ID) {
+				info.uniform = false
+			}
 		}
 	}
 	return ix
+}
+
+// painInfo is what a PreviewIndex knows of a pain.
+type painInfo struct {
+	// uniform is set when every mention has the pain's text, normalised,
+	// and its id or none: then taking mentions away leaves one pain, with
+	// that text, and with that id while a mention with it is left.
+	uniform bool
+	// withID counts the mentions with an id.
+	withID int
+	// severities counts the mentions of each severity.
+	severities [Critical + 1]int
 }
 
 // Site returns the site ix indexes.
@@ -98,6 +122,13 @@ func baseKey(id, norm string) string {
 // and when the site has history with a baseline for the map. Then only
 // Link gives the map.
 func PreviewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *content.PersonaDoc) (*Preview, bool) {
+	pv, _ := previewPersona(ix, cfg, set, d, true)
+	return pv, pv != nil
+}
+
+// previewPersona is PreviewPersona, which joins pains the shorter way
+// (joinUniform) when it can and may, and reports whether it did.
+func previewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *content.PersonaDoc, short bool) (*Preview, bool) {
 	s0 := ix.site
 	old := s0.Persona(d.ID)
 	if old == nil || (s0.History != nil && s0.History.Baseline(d.ID) != nil) {
@@ -111,7 +142,7 @@ func PreviewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 		return nil, false
 	}
 	p.Stale = stale(p.Reviewed, s0.Built, cfg.StaleAfter)
-	pos, ok := ix.painsOf(old, p)
+	pos, shorter, ok := ix.painsOf(old, p, short)
 	if !ok {
 		return nil, false
 	}
@@ -121,7 +152,7 @@ func PreviewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 	s.Personas = slices.Clone(s0.Personas)
 	s.Personas[ix.rank[old]] = p
 	s.Steps += len(p.Steps) - len(old.Steps)
-	return &Preview{Site: &s, Persona: p, Before: s0, Pos: pos}, true
+	return &Preview{Site: &s, Persona: p, Before: s0, Pos: pos}, shorter
 }
 
 // personaRank is the first key personas are sorted by.
@@ -144,7 +175,7 @@ func stale(reviewed, built time.Time, staleAfter int) bool {
 // are joined again, with p's, in persona and step order. It gives each of
 // p's mentions its pain, with its key, and returns the place of those
 // pains among all pains of the site after the edit.
-func (ix *PreviewIndex) painsOf(old, p *Persona) (map[*Pain]int, bool) {
+func (ix *PreviewIndex) painsOf(old, p *Persona, short bool) (pos map[*Pain]int, shorter, ok bool) {
 	var touched []*Pain
 	touch := func(q *Pain) {
 		if q != nil && !slices.Contains(touched, q) {
@@ -167,11 +198,167 @@ func (ix *PreviewIndex) painsOf(old, p *Persona) (map[*Pain]int, bool) {
 		}
 	}
 	if len(fresh) == 0 {
-		return nil, true
+		return nil, false, true
 	}
 	if ix.suffixed {
-		return nil, false
+		return nil, false, false
 	}
+	var groups, of []*facts
+	if short {
+		groups, of, shorter = ix.joinUniform(old, touched, fresh)
+	}
+	if !shorter {
+		groups, of = ix.join(old, p, touched)
+	}
+	// Keys: no other pain may hold the key a group takes.
+	taken := map[string]bool{}
+	for _, f := range groups {
+		key := baseKey(f.pain.ID, f.pain.norm)
+		if q, ok := ix.keys[key]; taken[key] || (ok && !slices.Contains(touched, q)) {
+			return nil, false, false
+		}
+		taken[key] = true
+		f.pain.Key = key
+		f.pain.Severity = f.severity
+	}
+	before := func(a, b *facts) bool {
+		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(b.personas, a.personas),
+			cmp.Compare(b.mentions, a.mentions), strings.Compare(a.pain.norm, b.pain.norm)) < 0
+	}
+	asFacts := func(q *Pain) *facts {
+		return &facts{severity: q.Severity, personas: len(q.Personas), mentions: len(q.Mentions), pain: q}
+	}
+	pains := ix.site.Pains
+	pos = map[*Pain]int{}
+	for i, m := range fresh {
+		f := of[i]
+		m.Pain = f.pain
+		if _, done := pos[f.pain]; done {
+			continue
+		}
+		// The pains of the site before that stay and sort first, then
+		// the joined groups that do.
+		n, _ := slices.BinarySearchFunc(pains, f, func(q *Pain, f *facts) int {
+			if before(asFacts(q), f) {
+				return -1
+			}
+			return 1
+		})
+		stay := n
+		for _, q := range touched {
+			if ix.painPos[q] < n {
+				stay--
+			}
+		}
+		n = stay
+		for _, g := range groups {
+			if g != f && before(g, f) {
+				n++
+			}
+		}
+		pos[f.pain] = n
+	}
+	return pos, shorter, true
+}
+
+// facts are what a pain of the site after an edit is sorted by, as
+// sortPains does, with the pain.
+type facts struct {
+	pain               *Pain
+	severity           Severity
+	personas, mentions int
+	// last is the last persona counted in personas, while joining.
+	last *Persona
+}
+
+// joinUniform joins the mentions fresh of the edited map with the pains
+// touched when that needs no join of mentions: every touched pain is
+// uniform (see painInfo) and every mention of fresh has the text and the
+// id of one of them. It returns the pains after the edit that the
+// touched ones become, and the one of each mention of fresh.
+func (ix *PreviewIndex) joinUniform(old *Persona, touched []*Pain, fresh []*PainMention) ([]*facts, []*facts, bool) {
+	type count struct {
+		info                 *painInfo
+		oldN, freshN         int
+		oldSev, freshSev     [Critical + 1]int
+		oldWithID, freshWith int
+	}
+	counts := make(map[*Pain]*count, len(touched))
+	for _, q := range touched {
+		info := &ix.pains[ix.painPos[q]]
+		if !info.uniform {
+			return nil, nil, false
+		}
+		counts[q] = &count{info: info}
+	}
+	for _, st := range old.Steps {
+		for _, m := range st.Pains {
+			c := counts[m.Pain]
+			c.oldN++
+			c.oldSev[m.Severity]++
+			if m.ID != "" {
+				c.oldWithID++
+			}
+		}
+	}
+	of := make([]*facts, len(fresh))
+	byPain := make(map[*Pain]*facts, len(touched))
+	for i, m := range fresh {
+		q := ix.byNorm[m.norm]
+		if q == nil || (m.ID != "" && m.ID != q.ID) {
+			return nil, nil, false
+		}
+		c := counts[q]
+		c.freshN++
+		c.freshSev[m.Severity]++
+		if m.ID != "" {
+			c.freshWith++
+		}
+		f := byPain[q]
+		if f == nil {
+			f = &facts{pain: &Pain{Text: q.Text, ID: q.ID, norm: q.norm}}
+			byPain[q] = f
+		}
+		of[i] = f
+	}
+	var groups []*facts
+	for _, q := range touched {
+		c := counts[q]
+		n := len(q.Mentions) - c.oldN + c.freshN
+		if n == 0 {
+			continue // only the edited map mentioned it, and no longer does
+		}
+		f := byPain[q]
+		if f == nil {
+			f = &facts{pain: &Pain{Text: q.Text, ID: q.ID, norm: q.norm}}
+		}
+		if c.info.withID-c.oldWithID+c.freshWith == 0 {
+			f.pain.ID = ""
+		}
+		f.mentions = n
+		f.personas = len(q.Personas)
+		if c.oldN > 0 {
+			f.personas--
+		}
+		if c.freshN > 0 {
+			f.personas++
+		}
+		for sev := Critical; sev >= Unrated; sev-- {
+			if c.info.severities[sev]-c.oldSev[sev]+c.freshSev[sev] > 0 {
+				f.severity = sev
+				break
+			}
+		}
+		groups = append(groups, f)
+	}
+	return groups, of, true
+}
+
+// join joins the mentions of the pains touched, but those of old, with
+// the mentions of p, which replaces old, as Link does: in persona and
+// step order, by id and by normalised text. It returns the pains this
+// makes and the one of each mention of p, in step order.
+func (ix *PreviewIndex) join(old, p *Persona, touched []*Pain) ([]*facts, []*facts) {
 	// The mentions to join again, each with what orders it: its persona's
 	// place, its step and its place in the step.
 	type mention struct {
@@ -199,15 +386,8 @@ func (ix *PreviewIndex) painsOf(old, p *Persona) (map[*Pain]int, bool) {
 		ms[i] = a.m
 	}
 	group := joinMentions(ms)
-	// The facts of each group that sort it, as sortPains does.
-	type facts struct {
-		pain               *Pain
-		severity           Severity
-		personas, mentions int
-		lastPersona        *Persona
-	}
 	byRoot := map[int]*facts{}
-	var groups []*facts
+	var groups, of []*facts
 	for i, m := range ms {
 		f := byRoot[group[i]]
 		if f == nil {
@@ -215,12 +395,15 @@ func (ix *PreviewIndex) painsOf(old, p *Persona) (map[*Pain]int, bool) {
 			byRoot[group[i]] = f
 			groups = append(groups, f)
 		}
+		if m.Step.Persona == p {
+			of = append(of, f)
+		}
 		persona := m.Step.Persona
 		if persona == old {
 			persona = p
 		}
-		if f.lastPersona != persona {
-			f.lastPersona = persona
+		if f.last != persona {
+			f.last = persona
 			f.personas++
 		}
 		f.mentions++
@@ -229,55 +412,5 @@ func (ix *PreviewIndex) painsOf(old, p *Persona) (map[*Pain]int, bool) {
 			f.pain.ID = m.ID
 		}
 	}
-	// Keys: no other pain may hold the key a group takes.
-	taken := map[string]bool{}
-	for _, f := range groups {
-		key := baseKey(f.pain.ID, f.pain.norm)
-		if q, ok := ix.keys[key]; taken[key] || (ok && !slices.Contains(touched, q)) {
-			return nil, false
-		}
-		taken[key] = true
-		f.pain.Key = key
-		f.pain.Severity = f.severity
-	}
-	before := func(a, b *facts) bool {
-		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(b.personas, a.personas),
-			cmp.Compare(b.mentions, a.mentions), strings.Compare(a.pain.norm, b.pain.norm)) < 0
-	}
-	asFacts := func(q *Pain) *facts {
-		return &facts{severity: q.Severity, personas: len(q.Personas), mentions: len(q.Mentions), pain: q}
-	}
-	pains := ix.site.Pains
-	pos := map[*Pain]int{}
-	for i, m := range ms {
-		if m.Step.Persona == p {
-			f := byRoot[group[i]]
-			m.Pain = f.pain
-			if _, done := pos[f.pain]; done {
-				continue
-			}
-			// The pains of the site before that stay and sort first,
-			// then the joined groups that do.
-			n, _ := slices.BinarySearchFunc(pains, f, func(q *Pain, f *facts) int {
-				if before(asFacts(q), f) {
-					return -1
-				}
-				return 1
-			})
-			stay := n
-			for _, q := range touched {
-				if ix.painPos[q] < n {
-					stay--
-				}
-			}
-			n = stay
-			for _, g := range groups {
-				if g != f && before(g, f) {
-					n++
-				}
-			}
-			pos[f.pain] = n
-		}
-	}
-	return pos, true
+	return groups, of
 }
