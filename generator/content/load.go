@@ -60,6 +60,12 @@ type Loader struct {
 	// the problems it reported, for a Load that need not walk again.
 	jobs   []job
 	walked diag.List
+	// gave and dups hold, for each job, whether it gave a document and
+	// the error that its id is taken by an earlier file, if it is: a Load
+	// of the same jobs whose files give documents where they did before
+	// finds the same.
+	gave []bool
+	dups []diag.List
 }
 
 // NewLoader returns a Loader of the content folder opts name.
@@ -91,7 +97,8 @@ func (l *Loader) Load(changed []string) (*Set, diag.List) {
 	}
 	defer root.Close()
 	jobs := l.jobs
-	if !l.known(contentDir, changed) {
+	same := l.known(contentDir, changed)
+	if !same {
 		var walked diag.List
 		jobs = walk(root, cfg.ContentDir, &walked)
 		l.jobs, l.walked = jobs, walked
@@ -108,24 +115,26 @@ func (l *Loader) Load(changed []string) (*Set, diag.List) {
 		todo = append(todo, i)
 	}
 	l.read(root, jobs, todo, results)
-	l.files = make(map[string]loaded, len(jobs))
-	for i, j := range jobs {
-		l.files[j.name] = results[i]
+	for _, i := range todo {
+		same = same && l.gave != nil && (results[i].doc != nil) == l.gave[i]
 	}
-	seen := map[string]string{}
+	if same {
+		for _, i := range todo {
+			l.files[jobs[i].name] = results[i]
+		}
+	} else {
+		l.files = make(map[string]loaded, len(jobs))
+		for i, j := range jobs {
+			l.files[j.name] = results[i]
+		}
+		l.duplicates(jobs, results)
+	}
 	for i, r := range results {
 		diags.Append(r.diags)
-		id := NormalID(strings.TrimSuffix(path.Base(jobs[i].name), ".md"))
-		if r.doc == nil && jobs[i].section != SectionHome {
-			set.broken(jobs[i].section, id)
+		if (r.doc == nil && jobs[i].section != SectionHome) || l.dups[i] != nil {
+			diags.Append(l.dups[i])
+			set.broken(jobs[i].section, NormalID(strings.TrimSuffix(path.Base(jobs[i].name), ".md")))
 			continue
-		}
-		if jobs[i].section != SectionHome {
-			file := path.Join(filepath.ToSlash(cfg.ContentDir), jobs[i].name)
-			if duplicateID(&diags, seen, jobs[i].section, file) {
-				set.broken(jobs[i].section, id)
-				continue
-			}
 		}
 		switch d := r.doc.(type) {
 		case *HomeDoc:
@@ -139,6 +148,26 @@ func (l *Loader) Load(changed []string) (*Set, diag.List) {
 		}
 	}
 	return set, diags
+}
+
+// duplicates finds, for each of jobs, whether its id is taken by an
+// earlier file of its section (see duplicateID), and records it with
+// which jobs gave a document.
+func (l *Loader) duplicates(jobs []job, results []loaded) {
+	dir := filepath.ToSlash(l.opts.Config.ContentDir)
+	l.gave = make([]bool, len(jobs))
+	l.dups = make([]diag.List, len(jobs))
+	seen := map[string]string{}
+	for i, r := range results {
+		l.gave[i] = r.doc != nil
+		if r.doc == nil || jobs[i].section == SectionHome {
+			continue
+		}
+		var dup diag.List
+		if duplicateID(&dup, seen, jobs[i].section, path.Join(dir, jobs[i].name)) {
+			l.dups[i] = dup
+		}
+	}
 }
 
 // known reports whether every path in changed is a file the last walk

@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cxatlas/cxatlas/generator/config"
+	"github.com/cxatlas/cxatlas/generator/diag"
 )
 
 // TestLoaderReadsWhatChanged checks that a Loader reads again exactly the
@@ -62,6 +64,57 @@ func TestLoaderReadsWhatChanged(t *testing.T) {
 		i := slices.IndexFunc(set.Stages, func(d *StageDoc) bool { return d.ID == "b" })
 		if same := i >= 0 && set.Stages[i] == first.Stages[1]; same != st.sameAsB {
 			t.Errorf("%s: b's document shared with the first Load: %v, want %v", st.name, same, st.sameAsB)
+		}
+	}
+}
+
+// TestLoaderFindsDuplicatesAgain checks that a Loader that reads only
+// what changed still finds an id taken twice when a file that did not
+// parse is mended, and lets it go when the file breaks again.
+func TestLoaderFindsDuplicatesAgain(t *testing.T) {
+	site := t.TempDir()
+	dir := filepath.Join(site, "content", "stages")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const good, bad = "+++\ntitle = \"Buy\"\n+++\n", "+++\ntitle = \n+++\n"
+	write("buy.md", good)
+	write("Buy.md", bad)
+	l := NewLoader(Options{SiteDir: site, Config: config.Default()})
+	dupErrors := func(diags diag.List) int {
+		n := 0
+		for _, d := range diags {
+			if d.Severity == diag.Error && strings.Contains(d.Text(), "duplicate id") {
+				n++
+			}
+		}
+		return n
+	}
+	steps := []struct {
+		name string
+		text string
+		want int
+	}{
+		{"first", "", 0},
+		{"mended", good, 1},
+		{"edited", good + "More.\n", 1},
+		{"broken again", bad, 0},
+	}
+	for _, st := range steps {
+		var changed []string
+		if st.text != "" {
+			changed = []string{write("Buy.md", st.text)}
+		}
+		_, diags := l.Load(changed)
+		if got := dupErrors(diags); got != st.want {
+			t.Errorf("%s: %d errors about a duplicate id, want %d\n%v", st.name, got, st.want, diags)
 		}
 	}
 }
