@@ -88,8 +88,9 @@ type Result struct {
 	// writer should hear of once, such as a quick preview of a page that
 	// the full build had to correct.
 	Notice string
-	// Previewed is set when a Session published the edited map from a
-	// preview, before linking the portal again.
+	// Previewed is set when a Session published the pages of the edited
+	// persona or touchpoint from a preview, before linking the portal
+	// again.
 	Previewed bool
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/history"
 	"github.com/cxatlas/cxatlas/generator/publish"
@@ -313,38 +314,25 @@ func (s *Session) publishOwn(r *run, refs []site.Ref) (map[string]bool, error) {
 	return own, nil
 }
 
-// publishPreview publishes the map of the persona whose file alone
-// changed from a preview (see site.PreviewPersona), before the portal is
-// linked again, and calls Early. It returns what it published, by path,
-// or nil when it published nothing: there is no Early, the change is of
-// another kind, the content has errors, or the preview cannot follow the
-// edit.
+// publishPreview publishes the pages of the persona or touchpoint whose
+// file alone changed from a preview (see site.PreviewPersona and
+// site.PreviewTouchpoint), before the portal is linked again, and calls
+// Early. It returns what it published, by path, or nil when it published
+// nothing: there is no Early, the change is of another kind, the content
+// has errors, or the preview cannot follow the edit.
 func (s *Session) publishPreview(r *run, refs []site.Ref) (map[string]previewed, error) {
 	ix := s.previews
-	if s.Early == nil || ix == nil || ix.Site() != s.last.site || len(refs) != 1 ||
-		refs[0].Kind != site.KindPersona || r.res.Diags.HasErrors() {
+	if s.Early == nil || ix == nil || ix.Site() != s.last.site || len(refs) != 1 || r.res.Diags.HasErrors() {
 		return nil, nil
 	}
-	var doc *content.PersonaDoc
-	for _, d := range r.set.Personas {
-		if d.ID == refs[0].ID {
-			doc = d
-		}
-	}
-	if doc == nil {
-		return nil, nil
-	}
-	pv, ok := site.PreviewPersona(ix, r.cfg, r.set, doc)
-	if !ok {
+	pv := preview(ix, r.cfg, r.set, refs[0])
+	if pv == nil {
 		return nil, nil
 	}
 	renderer := s.last.renderer
 	var files []publish.File
 	published := map[string]previewed{}
-	for _, p := range renderer.OwnPages(pv.Site, refs[0]) {
-		if p.Type != render.PersonaPage {
-			continue
-		}
+	for _, p := range renderer.PreviewPages(pv) {
 		var buf bytes.Buffer
 		if err := renderer.RenderPreview(&buf, pv, p); err != nil {
 			return nil, nil
@@ -362,6 +350,28 @@ func (s *Session) publishPreview(r *run, refs []site.Ref) (map[string]previewed,
 	r.res.Previewed = true
 	s.Early(r.res)
 	return published, nil
+}
+
+// preview returns the preview of the entity ref after an edit of its
+// file, from set, or nil when there is none.
+func preview(ix *site.PreviewIndex, cfg *config.Config, set *content.Set, ref site.Ref) *site.Preview {
+	switch ref.Kind {
+	case site.KindPersona:
+		for _, d := range set.Personas {
+			if d.ID == ref.ID {
+				pv, _ := site.PreviewPersona(ix, cfg, set, d)
+				return pv
+			}
+		}
+	case site.KindTouchpoint:
+		for _, d := range set.Touchpoints {
+			if d.ID == ref.ID {
+				pv, _ := site.PreviewTouchpoint(ix, cfg, set, d)
+				return pv
+			}
+		}
+	}
+	return nil
 }
 
 // checkPreview compares the pages publishPreview published with the same

@@ -20,6 +20,9 @@ type derived struct {
 	// painRefs holds the link of each pain's row in the index, from the
 	// publish folder: "pains/page/3/#pain-1a2b3c4d".
 	painRefs map[*site.Pain]string
+	// before, for the lookups of a preview, are those of the site before
+	// the edit: a pain the preview did not join again is found there.
+	before *derived
 	// ownerKey holds the Key of each owner, by name.
 	ownerKey map[string]string
 	// ownerByKey and painByKey find the owner or pain of a page by Key.
@@ -114,6 +117,9 @@ func (r *Renderer) cached(s *site.Site) *derived {
 func (d *derived) painRef(p *site.Pain) string {
 	if ref, ok := d.painRefs[p]; ok {
 		return ref
+	}
+	if d.before != nil {
+		return d.before.painRef(p)
 	}
 	return painPagePath(1) + "#" + url.PathEscape(p.Key)
 }

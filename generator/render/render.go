@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -145,13 +146,13 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 	return r.render(w, s, p, r.derive(s))
 }
 
-// RenderPreview writes the page of the map of a preview's persona, as
-// Render would write it from the site Link makes of the same content,
-// taking the lookups of the rest of the portal from the site before the
-// edit. p must be the persona's page.
+// RenderPreview writes a page of the entity a preview shows, as Render
+// would write it from the site Link makes of the same content, taking the
+// lookups of the rest of the portal from the site before the edit. p must
+// be the persona's map or a page of the touchpoint (see PreviewPages).
 func (r *Renderer) RenderPreview(w io.Writer, pv *site.Preview, p Page) error {
-	if p.Type != PersonaPage || p.ID != pv.Persona.ID {
-		return fmt.Errorf("render %s: not the page of the preview's map", p.Path)
+	if !slices.Contains(r.PreviewPages(pv), p) {
+		return fmt.Errorf("render %s: not a page of the preview's %s", p.Path, pv.Ref.Kind)
 	}
 	was := r.cached(pv.Before)
 	if was == nil {
@@ -159,11 +160,23 @@ func (r *Renderer) RenderPreview(w io.Writer, pv *site.Preview, p Page) error {
 	}
 	d := &derived{site: pv.Site, lim: was.lim, ownerKey: was.ownerKey, ownerByKey: was.ownerByKey,
 		painByKey: was.painByKey, tpGroupPages: was.tpGroupPages, severities: was.severities, mentions: was.mentions,
-		painRefs: make(map[*site.Pain]string, len(pv.Pos))}
+		painRefs: make(map[*site.Pain]string, len(pv.Pos)), before: was}
 	for pain, n := range pv.Pos {
 		d.painRefs[pain] = painPagePath(n/d.lim.PainsPerPage+1) + "#" + url.PathEscape(pain.Key)
 	}
 	return r.render(w, pv.Site, p, d)
+}
+
+// PreviewPages lists the pages RenderPreview renders of pv: the map of a
+// persona, without its files, or the pages of a touchpoint.
+func (r *Renderer) PreviewPages(pv *site.Preview) []Page {
+	var pages []Page
+	for _, p := range r.OwnPages(pv.Site, pv.Ref) {
+		if p.Type == PersonaPage || p.Type == TouchpointPage {
+			pages = append(pages, p)
+		}
+	}
+	return pages
 }
 
 // render writes page p of site s, whose lookups are d, to w.

@@ -82,14 +82,7 @@ func (l *linker) stages() {
 
 func (l *linker) touchpoints() {
 	for _, d := range l.set.Touchpoints {
-		tp := &Touchpoint{ID: d.ID, Title: d.Title, Channel: d.Channel, Mode: d.Mode, Managed: d.Managed,
-			Owner: strings.TrimSpace(d.Owner), KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
-		for _, r := range d.Stages {
-			if st := l.stage(&l.diags, d.Path, r); st != nil && !slices.Contains(tp.DeclaredStages, st) {
-				tp.DeclaredStages = append(tp.DeclaredStages, st)
-			}
-		}
-		slices.SortFunc(tp.DeclaredStages, byStageOrder)
+		tp := l.newTouchpoint(&l.diags, d)
 		l.s.Touchpoints = append(l.s.Touchpoints, tp)
 		l.s.touchpointByID[tp.ID] = tp
 	}
@@ -106,6 +99,20 @@ func (l *linker) touchpoints() {
 		l.s.Touchpoints[i] = k.v
 		k.v.index = i
 	}
+}
+
+// newTouchpoint makes the touchpoint of d, with its declared stages,
+// reporting unknown stages to diags.
+func (l *linker) newTouchpoint(diags *diag.List, d *content.TouchpointDoc) *Touchpoint {
+	tp := &Touchpoint{ID: d.ID, Title: d.Title, Channel: d.Channel, Mode: d.Mode, Managed: d.Managed,
+		Owner: strings.TrimSpace(d.Owner), KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
+	for _, r := range d.Stages {
+		if st := l.stage(diags, d.Path, r); st != nil && !slices.Contains(tp.DeclaredStages, st) {
+			tp.DeclaredStages = append(tp.DeclaredStages, st)
+		}
+	}
+	slices.SortFunc(tp.DeclaredStages, byStageOrder)
+	return tp
 }
 
 // titleKey is what touchpoints and personas are sorted by, copied out of

@@ -10,19 +10,25 @@ import (
 
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/diag"
 )
 
-// A Preview is a site as one edit of one persona's file leaves it, worked
-// out from the site before the edit for the map of that persona alone: the
-// page a writer looks at while editing, published before the whole portal
-// is linked again. Everything the map shows is as Link would make it; the
-// rest of the site is the site before the edit, and must not be shown.
+// A Preview is a site as one edit of one persona's or touchpoint's file
+// leaves it, worked out from the site before the edit for the pages of
+// that entity alone: the page a writer looks at while editing, published
+// before the whole portal is linked again. Everything those pages show is
+// as Link would make it; the rest of the site is the site before the
+// edit, and must not be shown.
 type Preview struct {
-	// Site is the site before the edit with the edited persona in place
+	// Site is the site before the edit with the edited entity in place
 	// of the old one.
 	Site *Site
-	// Persona is the edited persona.
+	// Ref names the edited entity.
+	Ref Ref
+	// Persona is the edited persona; nil for a touchpoint.
 	Persona *Persona
+	// Touchpoint is the edited touchpoint; nil for a persona.
+	Touchpoint *Touchpoint
 	// Before is the site before the edit.
 	Before *Site
 	// Pos holds the place, from 0, that each pain the edited map mentions
@@ -152,7 +158,36 @@ func previewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 	s.Personas = slices.Clone(s0.Personas)
 	s.Personas[ix.rank[old]] = p
 	s.Steps += len(p.Steps) - len(old.Steps)
-	return &Preview{Site: &s, Persona: p, Before: s0, Pos: pos}, shorter
+	return &Preview{Site: &s, Ref: Ref{Kind: KindPersona, ID: p.ID}, Persona: p, Before: s0, Pos: pos}, shorter
+}
+
+// PreviewTouchpoint works out the pages of touchpoint d.ID after its file
+// was edited to d, from ix's site, which holds the portal before the edit,
+// as PreviewPersona does for a map. It follows an edit of what the
+// touchpoint's own pages show of it (title, channel, mode, management,
+// KPIs, description) and reports false for anything else: a new
+// touchpoint, another owner, other declared stages, unknown stages.
+func PreviewTouchpoint(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *content.TouchpointDoc) (*Preview, bool) {
+	s0 := ix.site
+	old := s0.Touchpoint(d.ID)
+	if old == nil {
+		return nil, false
+	}
+	l := &linker{cfg: cfg, set: set, s: s0, workers: 1}
+	var diags diag.List
+	t := l.newTouchpoint(&diags, d)
+	if diags.HasErrors() || t.Owner != old.Owner || !slices.Equal(t.DeclaredStages, old.DeclaredStages) {
+		return nil, false
+	}
+	// What the steps that use it make of it stays: the steps did not
+	// change.
+	t.Steps, t.Personas, t.Stages, t.Pains, t.Emotion, t.index = old.Steps, old.Personas, old.Stages, old.Pains, old.Emotion, old.index
+	s := *s0
+	s.touchpointByID = maps.Clone(s0.touchpointByID)
+	s.touchpointByID[t.ID] = t
+	s.Touchpoints = slices.Clone(s0.Touchpoints)
+	s.Touchpoints[old.index] = t
+	return &Preview{Site: &s, Ref: Ref{Kind: KindTouchpoint, ID: t.ID}, Touchpoint: t, Before: s0}, true
 }
 
 // personaRank is the first key personas are sorted by.

@@ -185,3 +185,65 @@ func cloneDoc(d *content.PersonaDoc) *content.PersonaDoc {
 	}
 	return &c
 }
+
+// TestPreviewTouchpointFollows checks which edits of a touchpoint's file
+// a preview follows: those of what its own pages show of it, and not
+// those that change what other entities make of it.
+func TestPreviewTouchpointFollows(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Generate(dir, synth.Small()); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := config.Load(dir)
+	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	before, _ := Link(cfg, set, now)
+	ix := NewPreviewIndex(before)
+	var i int
+	for i = range set.Touchpoints {
+		if len(set.Touchpoints[i].Stages) > 0 {
+			break
+		}
+	}
+	other := set.Stages[0].ID
+	if set.Touchpoints[i].Stages[0].ID == other {
+		other = set.Stages[1].ID
+	}
+	cases := []struct {
+		name    string
+		edit    func(d *content.TouchpointDoc)
+		follows bool
+	}{
+		{"title", func(d *content.TouchpointDoc) { d.Title = "Renamed" }, true},
+		{"channel and KPIs", func(d *content.TouchpointDoc) { d.Channel, d.KPIs = "fax", []string{"Calls"} }, true},
+		{"owner", func(d *content.TouchpointDoc) { d.Owner = "Another team" }, false},
+		{"owner spaced", func(d *content.TouchpointDoc) { d.Owner = " " + d.Owner + " " }, true},
+		{"stages", func(d *content.TouchpointDoc) { d.Stages = append(slices.Clone(d.Stages), content.Ref{ID: other}) }, false},
+		{"unknown stage", func(d *content.TouchpointDoc) { d.Stages = []content.Ref{{ID: "nowhere"}} }, false},
+		{"new id", func(d *content.TouchpointDoc) { d.ID = "brand-new" }, false},
+	}
+	for _, c := range cases {
+		d := *set.Touchpoints[i]
+		c.edit(&d)
+		after := *set
+		after.Touchpoints = slices.Clone(set.Touchpoints)
+		after.Touchpoints[i] = &d
+		pv, ok := PreviewTouchpoint(ix, cfg, &after, &d)
+		if ok != c.follows {
+			t.Errorf("%s: preview %v, want %v", c.name, ok, c.follows)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		linked, _ := Link(cfg, &after, now)
+		want, got := linked.Touchpoint(d.ID), pv.Site.Touchpoint(d.ID)
+		if got.Title != want.Title || got.Channel != want.Channel || !slices.Equal(got.KPIs, want.KPIs) ||
+			len(got.Steps) != len(want.Steps) || len(got.Pains) != len(want.Pains) || got.Emotion != want.Emotion ||
+			len(got.Stages) != len(want.Stages) || got.Owner != want.Owner {
+			t.Errorf("%s: the preview's touchpoint differs from the linked one", c.name)
+		}
+	}
+}
