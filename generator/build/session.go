@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/content"
+	"github.com/cxatlas/cxatlas/generator/diag"
 	"github.com/cxatlas/cxatlas/generator/history"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/render"
@@ -171,11 +172,11 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	if err != nil {
 		return r.res, err
 	}
-	// The history compares the content on disk with earlier revisions, so
-	// it is read again with the content; a commit, which changes what git
-	// holds, is a change outside the content folder and rebuilds
-	// everything.
-	hist, diags := history.Read(history.Options{SiteDir: s.opts.SiteDir, Config: r.cfg, Set: set, Now: s.opts.Now})
+	// The history compares the content on disk with earlier revisions:
+	// what an edit changes of it is worked out again, or it is read
+	// again. A commit, which changes what git holds, is a change outside
+	// the content folder and rebuilds everything.
+	hist, diags := s.history(set, refs)
 	r.res.Diags.Append(diags)
 	r.step("history")
 	linked, diags := site.Link(r.cfg, set, s.opts.Now)
@@ -425,6 +426,53 @@ func (s *Session) unpublishOwn(r *run, own map[string]bool) error {
 		return err
 	}
 	return nil
+}
+
+// history returns the history of the content of set, after a change to
+// the files of the entities in refs: from the last build's when the
+// change is an edit of files that were there (see history.Edited), and
+// read from git otherwise.
+func (s *Session) history(set *content.Set, refs []site.Ref) (*history.History, diag.List) {
+	if h := s.last.site.History; h != nil {
+		if docs := docsOf(set, refs); docs != nil {
+			if e, diags, ok := h.Edited(set, docs); ok {
+				return e, diags
+			}
+		}
+	}
+	return history.Read(history.Options{SiteDir: s.opts.SiteDir, Config: s.last.run.cfg, Set: set, Now: s.opts.Now})
+}
+
+// docsOf returns the documents in set of the entities in refs, or nil
+// when one has none.
+func docsOf(set *content.Set, refs []site.Ref) []any {
+	docs := make([]any, 0, len(refs))
+	for _, ref := range refs {
+		var doc any
+		switch ref.Kind {
+		case site.KindHome:
+			if set.Home != nil {
+				doc = set.Home
+			}
+		case site.KindPersona:
+			if i := slices.IndexFunc(set.Personas, func(d *content.PersonaDoc) bool { return d.ID == ref.ID }); i >= 0 {
+				doc = set.Personas[i]
+			}
+		case site.KindStage:
+			if i := slices.IndexFunc(set.Stages, func(d *content.StageDoc) bool { return d.ID == ref.ID }); i >= 0 {
+				doc = set.Stages[i]
+			}
+		case site.KindTouchpoint:
+			if i := slices.IndexFunc(set.Touchpoints, func(d *content.TouchpointDoc) bool { return d.ID == ref.ID }); i >= 0 {
+				doc = set.Touchpoints[i]
+			}
+		}
+		if doc == nil {
+			return nil
+		}
+		docs = append(docs, doc)
+	}
+	return docs
 }
 
 // changedRefs lists the entities whose documents differ between two

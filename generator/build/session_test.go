@@ -21,8 +21,8 @@ import (
 )
 
 var (
-	sessionSeed  = flag.Uint64("session.seed", 0, "seed of TestSessionMatchesFullBuild; 0 runs the fixed seeds")
-	sessionSteps = flag.Int("session.steps", 0, "edits per seed of TestSessionMatchesFullBuild; 0 for the default")
+	sessionSeed  = flag.Uint64("session.seed", 0, "seed of TestSessionMatchesFullBuild(InGit); 0 runs the fixed seeds")
+	sessionSteps = flag.Int("session.steps", 0, "edits per seed of TestSessionMatchesFullBuild(InGit); 0 for the default")
 )
 
 // TestSessionMatchesFullBuild drives random sequences of edits through a
@@ -61,11 +61,17 @@ func TestSessionMatchesFullBuildInGit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}
-	steps := 16
+	seed, steps := uint64(7), 16
 	if testing.Short() {
 		steps = 8
 	}
-	runSession(t, 7, steps, true)
+	if *sessionSeed != 0 {
+		seed = *sessionSeed
+	}
+	if *sessionSteps > 0 {
+		steps = *sessionSteps
+	}
+	runSession(t, seed, steps, true)
 }
 
 func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
@@ -89,11 +95,24 @@ func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 		return []string{filepath.Join(siteDir, ".git", "HEAD"), filepath.Join(siteDir, ".git", "logs", "HEAD")}
 	}
 	if inGit {
+		// Every map has a baseline, the first commit, which the map pages
+		// compare with: an edit moves the comparison.
+		cfgPath := filepath.Join(siteDir, "config.toml")
+		data, err := os.ReadFile(cfgPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(cfgPath, append(data, "\n[history]\nbaseline = \"start\"\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		t.Setenv("GIT_DIR", filepath.Join(siteDir, ".git"))
 		if out, err := exec.Command("git", "init", "-q", siteDir).CombinedOutput(); err != nil {
 			t.Fatalf("git init: %v\n%s", err, out)
 		}
 		commit()
+		if out, err := exec.Command("git", "-C", siteDir, "tag", "start").CombinedOutput(); err != nil {
+			t.Fatalf("git tag: %v\n%s", err, out)
+		}
 	}
 	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	served := filepath.Join(t.TempDir(), "served")

@@ -22,6 +22,12 @@ type Baseline struct {
 	Then []Point
 	// Items say what changed in the map since the baseline.
 	Items []Item
+
+	// then is the map at the baseline; self is set when that is the map
+	// on disk, which no commit changed since a baseline common to all
+	// maps, so that an edit on disk moves the baseline with it.
+	then *content.PersonaDoc
+	self bool
 }
 
 // Point is a step's score at the baseline.
@@ -97,16 +103,26 @@ func (h *History) baselines(r *reader, opts Options) error {
 				continue
 			}
 		}
-		b.Then = make([]Point, len(p.Steps))
-		for i, j := range MatchSteps(old.Steps, p.Steps) {
-			if j >= 0 && old.Steps[j].HasEmotion {
-				b.Then[i] = Point{Emotion: old.Steps[j].Emotion, Has: true}
-			}
-		}
-		b.Items = diffPersona(old, p)
+		b.then, b.self = old, old == p
+		b.compare(p)
 		h.Baselines[p.ID] = b
 	}
 	return nil
+}
+
+// compare lines the map at the baseline up with p, today's.
+func (b *Baseline) compare(p *content.PersonaDoc) {
+	old := b.then
+	if b.self {
+		old = p
+	}
+	b.Then = make([]Point, len(p.Steps))
+	for i, j := range MatchSteps(old.Steps, p.Steps) {
+		if j >= 0 && old.Steps[j].HasEmotion {
+			b.Then[i] = Point{Emotion: old.Steps[j].Emotion, Has: true}
+		}
+	}
+	b.Items = diffPersona(old, p)
 }
 
 // lineAt returns the newest commit of the content no later than t, or nil.

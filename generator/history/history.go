@@ -10,6 +10,8 @@ package history
 
 import (
 	"time"
+
+	"github.com/cxatlas/cxatlas/generator/diag"
 )
 
 // History is what git knows about a portal's content. It is built once
@@ -37,6 +39,18 @@ type History struct {
 	// Baselines holds, by persona id, the map as it was at the baseline
 	// and what changed since; a persona without a baseline is missing.
 	Baselines map[string]*Baseline
+
+	// titles and reviewed are the title of each content file and the
+	// review date of each map on disk when the history was read, by
+	// path, which Edited compares an edit with.
+	titles   map[string]string
+	reviewed map[string]time.Time
+	// staleDays is the configured age after which an edited map is
+	// unreviewed.
+	staleDays int
+	// warned holds what Read reported of the repository itself, such as
+	// a shallow clone, which an edit of the content does not change.
+	warned diag.List
 }
 
 // Commit is one commit that changed the content.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,6 +95,13 @@ func Read(opts Options) (*History, diag.List) {
 	}
 	b.prefix = prefix
 	r := &reader{blobs: b, cfg: opts.Config, docs: map[string]any{}, titles: titles(opts.Set)}
+	h.titles, h.staleDays = r.titles, opts.Config.History.StaleDays
+	if opts.Set != nil {
+		h.reviewed = make(map[string]time.Time, len(opts.Set.Personas))
+		for _, p := range opts.Set.Personas {
+			h.reviewed[p.Path] = p.Reviewed
+		}
+	}
 	if err := h.describe(r, opts.Config.History.Window); err != nil {
 		diags.Warnf(".", diag.Pos{}, "cannot read old revisions of the content: %v", err)
 		return h, diags
@@ -101,7 +109,9 @@ func Read(opts Options) (*History, diag.List) {
 	if opts.Set != nil {
 		if err := h.baselines(r, opts); err != nil {
 			diags.Warnf(".", diag.Pos{}, "cannot read the baseline of the maps: %v", err)
+			h.titles = nil // Edited cannot follow what was not read
 		}
+		h.warned = slices.Clone(diags)
 		diags.Append(h.unreviewed(opts.Set, opts.Config.History.StaleDays))
 	}
 	return h, diags

@@ -124,9 +124,9 @@ func baseKey(id, norm string) string {
 // is the content after the edit, in which no other file changed. It
 // reports false when the edit reaches beyond what a preview follows: the
 // persona is new, moves in the order of personas, refers to an unknown
-// stage or touchpoint, or its pains take keys that depend on other pains;
-// and when the site has history with a baseline for the map. Then only
-// Link gives the map.
+// stage or touchpoint, its pains take keys that depend on other pains, or
+// its history must be read again (see history.Edited). Then only Link
+// gives the map.
 func PreviewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *content.PersonaDoc) (*Preview, bool) {
 	pv, _ := previewPersona(ix, cfg, set, d, true)
 	return pv, pv != nil
@@ -137,8 +137,15 @@ func PreviewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 func previewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *content.PersonaDoc, short bool) (*Preview, bool) {
 	s0 := ix.site
 	old := s0.Persona(d.ID)
-	if old == nil || (s0.History != nil && s0.History.Baseline(d.ID) != nil) {
+	if old == nil {
 		return nil, false
+	}
+	hist := s0.History
+	if hist != nil {
+		var ok bool
+		if hist, _, ok = hist.Edited(nil, []any{d}); !ok {
+			return nil, false
+		}
 	}
 	l := &linker{cfg: cfg, set: set, s: s0, workers: 1}
 	var link personaLink
@@ -158,6 +165,7 @@ func previewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 	s.Personas = slices.Clone(s0.Personas)
 	s.Personas[ix.rank[old]] = p
 	s.Steps += len(p.Steps) - len(old.Steps)
+	s.History = hist
 	return &Preview{Site: &s, Ref: Ref{Kind: KindPersona, ID: p.ID}, Persona: p, Before: s0, Pos: pos}, shorter
 }
 
