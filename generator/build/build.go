@@ -244,6 +244,11 @@ func build(opts Options, keep bool) (*run, *render.Renderer, error) {
 		return r, renderer, err
 	}
 	r.step("search index")
+	if keep {
+		// A Session writes data.json again after each change: the
+		// records of the maps the change leaves are kept to copy.
+		renderer.KeepData()
+	}
 	files := r.files(renderer)
 	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep

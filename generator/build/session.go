@@ -216,6 +216,9 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	// The pages that show what changed, and the pages that are gone.
 	var early, rest []publish.File
 	now := make(map[string]bool, len(r.res.Pages))
+	// redone holds the personas whose map is rendered again: data.json
+	// copies the records of the others from the last build.
+	redone := map[string]bool{}
 	for _, p := range r.res.Pages {
 		now[p.Path] = true
 		if p.All {
@@ -225,11 +228,15 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 		was, existed := last.pages[p.Path]
 		if !existed || touchesNow.touches(p) || (!was.All && touchesBefore.touches(was)) {
 			r.res.Rendered++
+			if p.Type == render.PersonaPage {
+				redone[p.ID] = true
+			}
 			if !own[p.Path] {
 				early = append(early, r.file(renderer, p))
 			}
 		}
 	}
+	renderer.ReuseData(last.site, func(id string) bool { return !redone[id] })
 	var gone []string
 	for path := range last.pages {
 		if !now[path] {

@@ -162,7 +162,7 @@ type jsonOwner struct {
 // personas, stages, touchpoints, pains and owners. It is written entity by
 // entity rather than built and encoded in one piece, so that a large
 // portal's model is never held twice.
-func writeData(w io.Writer, s *site.Site, d *derived) error {
+func writeData(w io.Writer, s *site.Site, d *derived, persona func([]byte, *site.Persona) []byte) error {
 	l := links{d: d}
 	if g, ok := w.(interface{ Grow(int) }); ok {
 		g.Grow(dataSizeHint(s))
@@ -182,10 +182,7 @@ func writeData(w io.Writer, s *site.Site, d *derived) error {
 	}
 	dw.raw(`,"emotion":`)
 	dw.b = scale.append(dw.b)
-	dataList(dw, "personas", s.Personas, func(b []byte, p *site.Persona) []byte {
-		jp := dataPersona(p, l)
-		return jp.append(b)
-	})
+	dataList(dw, "personas", s.Personas, persona)
 	dataList(dw, "stages", s.Stages, func(b []byte, st *site.Stage) []byte {
 		js := jsonStage{
 			ID: st.ID, Title: st.Title, URL: l.Stage(st), Source: st.Source.Path, Order: st.Order,

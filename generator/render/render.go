@@ -49,6 +49,8 @@ type Renderer struct {
 	// wait.
 	last, prev atomic.Pointer[derived]
 	deriving   sync.Mutex
+	// data keeps the persona records of the last data.json; see KeepData.
+	data dataRecords
 }
 
 // File is a file copied from the theme to the portal as it is.
@@ -185,7 +187,12 @@ func (r *Renderer) render(w io.Writer, s *site.Site, p Page, d *derived) error {
 	case SitemapFile:
 		return writeSitemap(w, s, r.pageList(d))
 	case DataFile:
-		return writeData(w, s, d)
+		persona, done := r.personaWriter(s, links{d: d})
+		if err := writeData(w, s, d, persona); err != nil {
+			return err
+		}
+		done()
+		return nil
 	case ChangesFeed:
 		return writeChangesFeed(w, s, r.words)
 	case PainFilterIndex:
