@@ -149,6 +149,10 @@ func (b *rebuilder) tell(res *build.Result, changed []string) {
 		// Nothing changed, or nothing after the early reload.
 	case b.early <= 0 && b.stylesOnly(changed) && files <= len(changed):
 		b.h.ReloadStyles()
+	case b.early > 0:
+		// The pages published early were reloaded then and are as they
+		// were: the browsers that show them stay.
+		b.h.ReloadExcept(res.Shown)
 	default:
 		b.h.Reload()
 	}

@@ -184,7 +184,11 @@ func TestTell(t *testing.T) {
 			b := newRebuilder("serve", build.Options{SiteDir: "/site"}, nil, h, os.Stdout, os.Stderr)
 			b.early, b.owed = tt.early, tt.owed
 			b.pending = func() bool { return tt.pending }
-			res := &build.Result{}
+			if tt.early > 0 {
+				h.Reload() // the early reload
+				await(t, events, "reload")
+			}
+			res := &build.Result{Shown: []string{"personas/family/index.html"}}
 			res.Report.Written = tt.files
 			b.tell(res, tt.changed)
 			// A mark after what tell sent: the first event is tell's, if any.
@@ -195,6 +199,10 @@ func TestTell(t *testing.T) {
 			}
 			if got.name != tt.want {
 				t.Errorf("told %q; want %q", got.name, tt.want)
+			}
+			// After an early reload, the map it showed stays.
+			if shown := strings.HasSuffix(got.data, "\n/personas/family/"); got.name == "reload" && shown != (tt.early > 0) {
+				t.Errorf("told %q with %q; the early reload's page is named: %v, want %v", got.name, got.data, shown, tt.early > 0)
 			}
 			if b.owed != (tt.pending && tt.files > 0) {
 				t.Errorf("owed = %v after the build", b.owed)

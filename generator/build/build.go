@@ -88,6 +88,9 @@ type Result struct {
 	// writer should hear of once, such as a quick preview of a page that
 	// the full build had to correct.
 	Notice string
+	// Shown lists the pages a Session published early (see
+	// Session.Early) that the rest of the build left as they were.
+	Shown []string
 	// Previewed is set when a Session published the pages of the edited
 	// persona or touchpoint from a preview, before linking the portal
 	// again.

@@ -282,6 +282,10 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	if err != nil {
 		return r.res, err
 	}
+	for path := range own {
+		r.res.Shown = append(r.res.Shown, path)
+	}
+	slices.Sort(r.res.Shown)
 	s.keep(r, renderer)
 	return r.res, nil
 }

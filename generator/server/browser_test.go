@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/cxatlas/cxatlas/generator/browsertest"
 	"github.com/cxatlas/cxatlas/generator/i18n"
 )
@@ -100,4 +102,54 @@ func overlayInBrowser(t *testing.T, lang, words string) {
 	if strings.Contains(dom, "<img") {
 		t.Error("a problem's text was parsed as HTML")
 	}
+}
+
+// TestReloadExceptInBrowser opens a map (with a Cyrillic id) in headless
+// Chromium and checks that a reload naming it, after the early reload it
+// was loaded from, leaves it as it is, and that any other reload reloads
+// it.
+func TestReloadExceptInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	browsertest.Chromium(t)
+	h := New(portal(t))
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	t.Cleanup(h.Close)
+	tab := browsertest.Shared(t).Tab(t)
+	tab.Do(t, chromedp.Navigate(srv.URL+"/personas/семья/"), chromedp.WaitReady("h1"))
+	origin := func() float64 {
+		v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[float64](`document.readyState === "complete" && document.querySelector("h1") ? performance.timeOrigin : 0`))
+		if err != nil {
+			return 0
+		}
+		return v
+	}
+	// reloaded waits for the page to load again after it was loaded at
+	// was, and returns when it was.
+	reloaded := func(was float64) float64 {
+		deadline := time.Now().Add(wait)
+		for time.Now().Before(deadline) {
+			if o := origin(); o != 0 && o != was {
+				return o
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		t.Fatal("the page did not reload")
+		return 0
+	}
+	first := origin()
+	// The live-reload script connects once the page has loaded.
+	time.Sleep(300 * time.Millisecond)
+	h.Reload() // the early reload
+	early := reloaded(first)
+	time.Sleep(300 * time.Millisecond)
+	h.ReloadExcept([]string{"personas/семья/index.html"})
+	time.Sleep(time.Second)
+	if o := origin(); o != early {
+		t.Fatal("the page reloaded again, though the reload named it")
+	}
+	h.ReloadExcept([]string{"personas/family/index.html"})
+	reloaded(early)
 }

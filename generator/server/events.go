@@ -11,7 +11,10 @@ const (
 	// eventHello carries the id of the last successful build; it is sent
 	// first, so that a page from an older build reloads.
 	eventHello = "hello"
-	// eventReload follows a successful build.
+	// eventReload follows a successful build. It carries the id of the
+	// build, and may carry the id of an earlier one and, a line each, the
+	// paths of pages that show the new build already when loaded from
+	// that one: those do not reload.
 	eventReload = "reload"
 	// eventStyles follows a successful build that changed stylesheets
 	// only, and carries the id of that build.
@@ -64,7 +67,11 @@ func (h *Handler) events(w http.ResponseWriter, r *http.Request) {
 		next, changed = h.snapshot()
 		switch {
 		case next.reload > st.build:
-			writeEvent(&b, eventReload, eventReload)
+			data := h.buildID(next.build)
+			if next.shownBy > 0 {
+				data += "\n" + h.buildID(next.shownBy) + "\n" + strings.Join(next.shown, "\n")
+			}
+			writeEvent(&b, eventReload, data)
 		case next.build != st.build:
 			writeEvent(&b, eventStyles, h.buildID(next.build))
 		case next.failed:

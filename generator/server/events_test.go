@@ -223,3 +223,36 @@ func TestStylesEvent(t *testing.T) {
 		t.Errorf("after a reload and a styles swap got %+v; want reload", e)
 	}
 }
+
+// TestReloadExcept checks the reload after an early one: it names the
+// pages that show the new build already, as paths a browser has, and the
+// build they were loaded from; without an early reload just before, it
+// names none.
+func TestReloadExcept(t *testing.T) {
+	h := New(portal(t))
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	t.Cleanup(h.Close)
+
+	events := subscribe(t, srv.URL)
+	next(t, events) // hello
+	h.Reload()
+	if e := next(t, events); e.name != eventReload || strings.Contains(e.data, "\n") {
+		t.Fatalf("after Reload got %+v; want a reload naming no pages", e)
+	}
+	early := pageBuild(t, srv.URL)
+	h.ReloadExcept([]string{"personas/семья/index.html", "touchpoints/shop/index.html"})
+	e := next(t, events)
+	want := pageBuild(t, srv.URL) + "\n" + early + "\n/personas/семья/\n/touchpoints/shop/"
+	if e.name != eventReload || e.data != want {
+		t.Fatalf("after ReloadExcept got %+v; want reload with %q", e, want)
+	}
+
+	// After a styles swap the early pages are a build behind: all reload.
+	h.ReloadStyles()
+	next(t, events)
+	h.ReloadExcept([]string{"personas/семья/index.html"})
+	if e := next(t, events); e.name != eventReload || strings.Contains(e.data, "\n") {
+		t.Fatalf("after a styles swap, ReloadExcept got %+v; want a reload naming no pages", e)
+	}
+}

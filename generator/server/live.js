@@ -181,7 +181,19 @@
       reload();
     }
   });
-  source.addEventListener("reload", function () {
+  // A reload may list pages that show the new build already, having
+  // reloaded early from the build it names: such a page takes the new
+  // build's id and stays.
+  source.addEventListener("reload", function (e) {
+    var lines = e.data.split("\n");
+    var here = location.pathname;
+    try {
+      here = decodeURI(here);
+    } catch (err) {}
+    if (lines.length > 2 && build === lines[1] && lines.slice(2).indexOf(here) >= 0) {
+      build = lines[0];
+      return;
+    }
     reload();
   });
   source.addEventListener("css", function (e) {

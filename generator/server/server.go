@@ -52,6 +52,11 @@ type state struct {
 	// reload is the last build after which pages reload; the builds after
 	// it changed stylesheets only.
 	reload int
+	// shown lists the paths of the pages that show the reload build
+	// already, from build shownBy: a page loaded from that build need not
+	// reload.
+	shown   []string
+	shownBy int
 	// failed says the last build failed with problems.
 	failed   bool
 	problems []string
@@ -74,7 +79,23 @@ func New(dir string) *Handler {
 // Reload tells the browsers that a build succeeded: they reload the page
 // they show, and no longer list errors.
 func (h *Handler) Reload() {
+	h.ReloadExcept(nil)
+}
+
+// ReloadExcept is Reload after a build whose pages at the paths in shown
+// (relative to the portal's folder, such as "personas/family/index.html")
+// were published, and reloaded, early, and did not change since: a page
+// loaded from that earlier reload does not reload again.
+func (h *Handler) ReloadExcept(shown []string) {
+	urls := make([]string, 0, len(shown))
+	for _, p := range shown {
+		urls = append(urls, "/"+strings.TrimSuffix(p, "index.html"))
+	}
 	h.update(func(st *state) {
+		st.shown, st.shownBy = nil, 0
+		if len(urls) > 0 && st.reload == st.build {
+			st.shown, st.shownBy = urls, st.build
+		}
 		st.build++
 		st.reload = st.build
 		st.failed, st.problems = false, nil
