@@ -326,12 +326,13 @@ func (s *Session) publishOwn(r *run, refs []site.Ref) (map[string]bool, error) {
 	return own, nil
 }
 
-// publishPreview publishes the pages of the persona or touchpoint whose
-// file alone changed from a preview (see site.PreviewPersona and
-// site.PreviewTouchpoint), before the portal is linked again, and calls
-// Early. It returns what it published, by path, or nil when it published
-// nothing: there is no Early, the change is of another kind, the content
-// has errors, or the preview cannot follow the edit.
+// publishPreview publishes the pages of the persona, stage or touchpoint
+// whose file alone changed from a preview (see site.PreviewPersona,
+// site.PreviewStage and site.PreviewTouchpoint), before the portal is
+// linked again, and calls Early. It returns what it published, by path,
+// or nil when it published nothing: there is no Early, the change is of
+// another kind, the content has errors, or the preview cannot follow the
+// edit.
 func (s *Session) publishPreview(r *run, refs []site.Ref) (map[string]previewed, error) {
 	ix := s.previews
 	if s.Early == nil || ix == nil || ix.Site() != s.last.site || len(refs) != 1 || r.res.Diags.HasErrors() {
@@ -372,6 +373,13 @@ func preview(ix *site.PreviewIndex, cfg *config.Config, set *content.Set, ref si
 		for _, d := range set.Personas {
 			if d.ID == ref.ID {
 				pv, _ := site.PreviewPersona(ix, cfg, set, d)
+				return pv
+			}
+		}
+	case site.KindStage:
+		for _, d := range set.Stages {
+			if d.ID == ref.ID {
+				pv, _ := site.PreviewStage(ix, d)
 				return pv
 			}
 		}

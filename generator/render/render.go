@@ -151,7 +151,8 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, p Page) error {
 // RenderPreview writes a page of the entity a preview shows, as Render
 // would write it from the site Link makes of the same content, taking the
 // lookups of the rest of the portal from the site before the edit. p must
-// be the persona's map or a page of the touchpoint (see PreviewPages).
+// be the persona's map or a page of the stage or touchpoint (see
+// PreviewPages).
 func (r *Renderer) RenderPreview(w io.Writer, pv *site.Preview, p Page) error {
 	if !slices.Contains(r.PreviewPages(pv), p) {
 		return fmt.Errorf("render %s: not a page of the preview's %s", p.Path, pv.Ref.Kind)
@@ -170,11 +171,11 @@ func (r *Renderer) RenderPreview(w io.Writer, pv *site.Preview, p Page) error {
 }
 
 // PreviewPages lists the pages RenderPreview renders of pv: the map of a
-// persona, without its files, or the pages of a touchpoint.
+// persona, without its files, or the pages of a stage or touchpoint.
 func (r *Renderer) PreviewPages(pv *site.Preview) []Page {
 	var pages []Page
 	for _, p := range r.OwnPages(pv.Site, pv.Ref) {
-		if p.Type == PersonaPage || p.Type == TouchpointPage {
+		if p.Type == PersonaPage || p.Type == StagePage || p.Type == TouchpointPage {
 			pages = append(pages, p)
 		}
 	}

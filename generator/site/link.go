@@ -67,8 +67,7 @@ func (l *linker) home() {
 
 func (l *linker) stages() {
 	for _, d := range l.set.Stages {
-		st := &Stage{ID: d.ID, Title: d.Title, Order: d.Order, Goal: d.Goal, Questions: d.Questions,
-			KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
+		st := newStage(d)
 		l.s.Stages = append(l.s.Stages, st)
 		l.s.stageByID[st.ID] = st
 	}
@@ -99,6 +98,12 @@ func (l *linker) touchpoints() {
 		l.s.Touchpoints[i] = k.v
 		k.v.index = i
 	}
+}
+
+// newStage makes the stage of d, before it is placed among the others.
+func newStage(d *content.StageDoc) *Stage {
+	return &Stage{ID: d.ID, Title: d.Title, Order: d.Order, Goal: d.Goal, Questions: d.Questions,
+		KPIs: d.KPIs, Body: d.Body, Source: Source{Path: d.Path, Line: 1}}
 }
 
 // newTouchpoint makes the touchpoint of d, with its declared stages,

@@ -13,8 +13,8 @@ import (
 	"github.com/cxatlas/cxatlas/generator/diag"
 )
 
-// A Preview is a site as one edit of one persona's or touchpoint's file
-// leaves it, worked out from the site before the edit for the pages of
+// A Preview is a site as one edit of one persona's, stage's or
+// touchpoint's file leaves it, worked out from the site before the edit for the pages of
 // that entity alone: the page a writer looks at while editing, published
 // before the whole portal is linked again. Everything those pages show is
 // as Link would make it; the rest of the site is the site before the
@@ -25,9 +25,11 @@ type Preview struct {
 	Site *Site
 	// Ref names the edited entity.
 	Ref Ref
-	// Persona is the edited persona; nil for a touchpoint.
+	// Persona is the edited persona; nil for the other kinds.
 	Persona *Persona
-	// Touchpoint is the edited touchpoint; nil for a persona.
+	// Stage and Touchpoint are the edited stage or touchpoint; nil for
+	// the other kinds.
+	Stage      *Stage
 	Touchpoint *Touchpoint
 	// Before is the site before the edit.
 	Before *Site
@@ -167,6 +169,28 @@ func previewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 	s.Steps += len(p.Steps) - len(old.Steps)
 	s.History = hist
 	return &Preview{Site: &s, Ref: Ref{Kind: KindPersona, ID: p.ID}, Persona: p, Before: s0, Pos: pos}, shorter
+}
+
+// PreviewStage works out the pages of stage d.ID after its file was
+// edited to d, from ix's site, as PreviewTouchpoint does for a
+// touchpoint: its own fields (title, goal, questions, KPIs, description)
+// come from the file, what the maps make of it from the site before the
+// edit. It reports false for a new stage and for another order, which
+// every map shows.
+func PreviewStage(ix *PreviewIndex, d *content.StageDoc) (*Preview, bool) {
+	s0 := ix.site
+	old := s0.Stage(d.ID)
+	if old == nil || d.Order != old.Order {
+		return nil, false
+	}
+	st := newStage(d)
+	st.Index, st.Steps, st.Rollups, st.Touchpoints, st.Pains, st.Emotion = old.Index, old.Steps, old.Rollups, old.Touchpoints, old.Pains, old.Emotion
+	s := *s0
+	s.stageByID = maps.Clone(s0.stageByID)
+	s.stageByID[st.ID] = st
+	s.Stages = slices.Clone(s0.Stages)
+	s.Stages[old.Index] = st
+	return &Preview{Site: &s, Ref: Ref{Kind: KindStage, ID: st.ID}, Stage: st, Before: s0}, true
 }
 
 // PreviewTouchpoint works out the pages of touchpoint d.ID after its file

@@ -247,3 +247,56 @@ func TestPreviewTouchpointFollows(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviewStageFollows checks which edits of a stage's file a preview
+// follows, and that what it follows is what Link makes of it.
+func TestPreviewStageFollows(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Generate(dir, synth.Small()); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := config.Load(dir)
+	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	before, _ := Link(cfg, set, now)
+	ix := NewPreviewIndex(before)
+	cases := []struct {
+		name    string
+		edit    func(d *content.StageDoc)
+		follows bool
+	}{
+		{"title", func(d *content.StageDoc) { d.Title = "Renamed" }, true},
+		{"goal and questions", func(d *content.StageDoc) { d.Goal, d.Questions = "A goal", []string{"Why?"} }, true},
+		{"order", func(d *content.StageDoc) { d.Order += 100 }, false},
+		{"new id", func(d *content.StageDoc) { d.ID = "brand-new" }, false},
+	}
+	for _, c := range cases {
+		for i := range set.Stages {
+			d := *set.Stages[i]
+			c.edit(&d)
+			after := *set
+			after.Stages = slices.Clone(set.Stages)
+			after.Stages[i] = &d
+			pv, ok := PreviewStage(ix, &d)
+			if ok != c.follows {
+				t.Errorf("%s, stage %s: preview %v, want %v", c.name, d.ID, ok, c.follows)
+				continue
+			}
+			if !ok {
+				continue
+			}
+			linked, _ := Link(cfg, &after, now)
+			want, got := linked.Stage(d.ID), pv.Site.Stage(d.ID)
+			if got.Title != want.Title || got.Goal != want.Goal || got.Index != want.Index || len(got.Steps) != len(want.Steps) ||
+				len(got.Rollups) != len(want.Rollups) || len(got.Touchpoints) != len(want.Touchpoints) ||
+				len(got.Pains) != len(want.Pains) || got.Emotion != want.Emotion {
+				t.Errorf("%s, stage %s: the preview's stage differs from the linked one", c.name, d.ID)
+			}
+			if pv.Site.Stages[got.Index] != got {
+				t.Errorf("%s, stage %s: the preview's stage is not in its place", c.name, d.ID)
+			}
+		}
+	}
+}
