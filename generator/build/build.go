@@ -118,6 +118,8 @@ type run struct {
 	set    *content.Set
 	// popts are the options of the publish step.
 	popts publish.Options
+	// indexer builds the search index of a Session's builds.
+	indexer *search.Indexer
 }
 
 func (r *run) step(name string) {
@@ -242,16 +244,19 @@ func build(opts Options, keep bool) (*run, *render.Renderer, error) {
 	}
 	r.popts = popts
 	r.res.OutDir = abs
-	r.res.Index, err = search.Index(r.res.Site, renderer.PortalLinks(r.res.Site), r.res.Messages)
+	if keep {
+		// A Session indexes and writes data.json again after each
+		// change: what the change leaves is kept to reuse.
+		r.indexer = new(search.Indexer)
+		r.res.Index, err = r.indexer.Index(r.res.Site, renderer.PortalLinks(r.res.Site), r.res.Messages)
+		renderer.KeepData()
+	} else {
+		r.res.Index, err = search.Index(r.res.Site, renderer.PortalLinks(r.res.Site), r.res.Messages)
+	}
 	if err != nil {
 		return r, renderer, err
 	}
 	r.step("search index")
-	if keep {
-		// A Session writes data.json again after each change: the
-		// records of the maps the change leaves are kept to copy.
-		renderer.KeepData()
-	}
 	files := r.files(renderer)
 	rep, err := publish.Write(abs, files, popts)
 	r.res.Report = rep

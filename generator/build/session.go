@@ -14,7 +14,6 @@ import (
 	"github.com/cxatlas/cxatlas/generator/history"
 	"github.com/cxatlas/cxatlas/generator/publish"
 	"github.com/cxatlas/cxatlas/generator/render"
-	"github.com/cxatlas/cxatlas/generator/search"
 	"github.com/cxatlas/cxatlas/generator/site"
 )
 
@@ -161,6 +160,7 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 		base:     last.run.base,
 		loader:   s.loader,
 		popts:    last.run.popts,
+		indexer:  last.run.indexer,
 	}
 	r.res.Diags = slices.Clone(r.base)
 	set, diags := s.loader.Load(changed)
@@ -253,7 +253,7 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 	// A failed write may leave the folder between two builds: until a
 	// full build succeeds, nothing is known of it.
 	s.last = nil
-	index, err := search.Index(linked, renderer.PortalLinks(linked), r.res.Messages)
+	index, err := r.indexer.Index(linked, renderer.PortalLinks(linked), r.res.Messages)
 	if err != nil {
 		return r.res, err
 	}

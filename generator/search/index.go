@@ -79,12 +79,8 @@ const (
 // nothing but s, l and cat: two builds of one portal give the same bytes,
 // and every file depends on the whole portal.
 func Index(s *site.Site, l Linker, cat *i18n.Catalogue) ([]File, error) {
-	if cat == nil {
-		cat = i18n.Default(i18n.Reference)
-	}
-	ds := docs(s, l, cat)
-	keys := keyPostings(ds)
-	files, names, err := shardFiles(keys)
+	ds := docs(s, l, orDefault(cat))
+	keyed, shards, err := shardFiles(keyPostings(ds))
 	if err != nil {
 		return nil, err
 	}
@@ -92,16 +88,10 @@ func Index(s *site.Site, l Linker, cat *i18n.Catalogue) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	chunks, err := chunkFiles(ds, ranges)
-	if err != nil {
-		return nil, err
-	}
-	m, err := json.Marshal(Manifest{Version: 2, Docs: len(ds), ShardPrefix: ShardPrefix, InlinePostings: InlinePostings, Kinds: ranges, Shards: names})
-	if err != nil {
-		return nil, fmt.Errorf("search manifest: %w", err)
-	}
-	files = append(files, File{Path: Dir + "manifest.json", Data: m})
-	return append(files, chunks...), nil
+	var pk packer
+	return indexFiles(ds, keyed, shards, ranges, func(start, stop int) File {
+		return File{Path: ChunkPath(start), Data: pk.pack(ds[start:stop])}
+	})
 }
 
 // posting is one document a key is found in.

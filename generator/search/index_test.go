@@ -5,17 +5,22 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/cxatlas/cxatlas/generator/i18n"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cxatlas/cxatlas/generator/i18n"
 
 	"github.com/cxatlas/cxatlas/generator/build"
 	"github.com/cxatlas/cxatlas/generator/internal/golden"
 	"github.com/cxatlas/cxatlas/generator/render"
 	"github.com/cxatlas/cxatlas/generator/search"
 	"github.com/cxatlas/cxatlas/generator/site"
+	"github.com/cxatlas/cxatlas/generator/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -138,5 +143,74 @@ func TestIndexFiles(t *testing.T) {
 		if counts[k] == 0 {
 			t.Errorf("no %s in the index", k)
 		}
+	}
+}
+
+// TestIndexerMatchesIndex edits a generated portal in the ways writers
+// do and checks that an Indexer, which keeps what it made last, gives the
+// very files Index gives each time, and that it kept some: the edits that
+// leave every document's words alone do not index the portal again.
+func TestIndexerMatchesIndex(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Generate(dir, synth.Small()); err != nil {
+		t.Fatal(err)
+	}
+	personas, err := filepath.Glob(filepath.Join(dir, "content", "personas", "*.md"))
+	if err != nil || len(personas) < 2 {
+		t.Fatalf("no maps to edit: %v", err)
+	}
+	slices.Sort(personas)
+	edit := func(file, re, repl string) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc := regexp.MustCompile(re).FindIndex(data)
+		if loc == nil {
+			t.Fatalf("%s: no match for %s", file, re)
+		}
+		data = slices.Concat(data[:loc[0]], []byte(repl), data[loc[1]:])
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name string
+		edit func()
+	}{
+		{"first", func() {}},
+		{"emotion", func() { edit(personas[0], `(?m)^emotion = -?\d+$`, "emotion = -2") }},
+		{"severity", func() { edit(personas[1], `severity = "(low|medium|high)"`, `severity = "critical"`) }},
+		{"description", func() { edit(personas[0], `\z`, "\nA new paragraph.\n") }},
+		{"action", func() { edit(personas[1], `(?m)^action = ".*"$`, `action = "Phones the hotline again"`) }},
+		{"emotion again", func() { edit(personas[1], `(?m)^emotion = -?\d+$`, "emotion = 2") }},
+	}
+	ix := new(search.Indexer)
+	var last []search.File
+	kept := 0
+	for _, st := range steps {
+		st.edit()
+		s, l := linkPortal(t, dir)
+		want, err := search.Index(s, l, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ix.Index(s, l, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.EqualFunc(got, want, func(x, y search.File) bool { return x.Path == y.Path && bytes.Equal(x.Data, y.Data) }) {
+			t.Errorf("%s: the Indexer's files differ from Index's", st.name)
+		}
+		for i, f := range got {
+			if i < len(last) && len(f.Data) > 0 && &f.Data[0] == &last[i].Data[0] {
+				kept++
+				break
+			}
+		}
+		last = got
+	}
+	if kept == 0 {
+		t.Error("the Indexer kept no file from one edit to the next")
 	}
 }

@@ -47,24 +47,6 @@ const (
 	sampleDocs    = 128
 )
 
-// chunkFiles writes the document records, each kind in files of the
-// records per file ranges give; a file is named by its first document.
-func chunkFiles(ds []Doc, ranges [][3]any) ([]File, error) {
-	var pk packer
-	var files []File
-	for i, r := range ranges {
-		first, perFile := r[1].(int), r[2].(int)
-		end := len(ds)
-		if i+1 < len(ranges) {
-			end = ranges[i+1][1].(int)
-		}
-		for start := first; start < end; start += perFile {
-			files = append(files, File{Path: ChunkPath(start), Data: pk.pack(ds[start:min(end, start+perFile)])})
-		}
-	}
-	return files, nil
-}
-
 // chunk is one file of document records as written: the strings that
 // more than one of its records use, once, and the records. A record is an
 // array of its title, page, fragment of the link (after "#"), context,
