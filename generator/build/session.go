@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -236,7 +237,11 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 			}
 		}
 	}
-	renderer.ReuseData(last.site, func(id string) bool { return !redone[id] })
+	// The records are copied from the data.json the folder holds.
+	if f, err := os.Open(filepath.Join(r.res.OutDir, "data.json")); err == nil {
+		defer f.Close()
+		renderer.ReuseData(last.site, func(id string) bool { return !redone[id] }, f)
+	}
 	var gone []string
 	for path := range last.pages {
 		if !now[path] {

@@ -162,7 +162,7 @@ type jsonOwner struct {
 // personas, stages, touchpoints, pains and owners. It is written entity by
 // entity rather than built and encoded in one piece, so that a large
 // portal's model is never held twice.
-func writeData(w io.Writer, s *site.Site, d *derived, persona func([]byte, *site.Persona) []byte) error {
+func writeData(w io.Writer, s *site.Site, d *derived, persona func(b []byte, at int64, p *site.Persona) []byte) error {
 	l := links{d: d}
 	if g, ok := w.(interface{ Grow(int) }); ok {
 		g.Grow(dataSizeHint(s))
@@ -182,7 +182,7 @@ func writeData(w io.Writer, s *site.Site, d *derived, persona func([]byte, *site
 	}
 	dw.raw(`,"emotion":`)
 	dw.b = scale.append(dw.b)
-	dataList(dw, "personas", s.Personas, persona)
+	dataList(dw, "personas", s.Personas, func(b []byte, p *site.Persona) []byte { return persona(b, dw.written, p) })
 	dataList(dw, "stages", s.Stages, func(b []byte, st *site.Stage) []byte {
 		js := jsonStage{
 			ID: st.ID, Title: st.Title, URL: l.Stage(st), Source: st.Source.Path, Order: st.Order,
@@ -265,6 +265,8 @@ type dataWriter struct {
 	w   io.Writer
 	b   []byte
 	err error
+	// written counts the bytes written to w: b starts there.
+	written int64
 }
 
 // dataChunk is about how much dataWriter buffers before writing to w.
@@ -285,6 +287,7 @@ func (dw *dataWriter) flush() {
 	if dw.err == nil && len(dw.b) > 0 {
 		_, dw.err = dw.w.Write(dw.b)
 	}
+	dw.written += int64(len(dw.b))
 	dw.b = dw.b[:0]
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 )
@@ -46,5 +47,44 @@ func TestDataJSONMatchesEncoding(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, want)
 			}
 		})
+	}
+}
+
+// TestDataReuseCopiesOnlyWhatItWrote writes data.json with KeepData on,
+// then again with every record to be copied from the first file: the
+// copies must give the same bytes, and a record whose bytes in the file
+// changed since must be encoded again rather than copied.
+func TestDataReuseCopiesOnlyWhatItWrote(t *testing.T) {
+	r := newRenderer(t)
+	r.KeepData()
+	s := linkSet(t, testConfig(), generatedSet(6, 8, 5))
+	p := Page{Path: "data.json", Type: DataFile, All: true}
+	var first bytes.Buffer
+	if err := r.Render(&first, s, p); err != nil {
+		t.Fatal(err)
+	}
+	all := func(string) bool { return true }
+	r.ReuseData(s, all, bytes.NewReader(first.Bytes()))
+	var copied bytes.Buffer
+	if err := r.Render(&copied, s, p); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(copied.Bytes(), first.Bytes()) {
+		t.Fatal("data.json from copied records differs")
+	}
+	// Spoil the first persona's record in the file it is copied from.
+	spoiled := bytes.Clone(copied.Bytes())
+	i := bytes.Index(spoiled, []byte(`"title":"`+s.Personas[0].Title))
+	if i < 0 {
+		t.Fatal("no persona title in data.json")
+	}
+	spoiled[i+len(`"title":"`)] ^= 0x20
+	r.ReuseData(s, all, bytes.NewReader(spoiled))
+	var again bytes.Buffer
+	if err := r.Render(&again, s, p); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), first.Bytes()) {
+		t.Error("a record whose bytes changed in the file was copied")
 	}
 }
