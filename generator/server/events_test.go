@@ -184,13 +184,7 @@ func TestWriteEvent(t *testing.T) {
 // reloads the page, and that a page from before the swap learns the new
 // build when it connects.
 func TestStylesEvent(t *testing.T) {
-	h := New(portal(t))
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	t.Cleanup(h.Close)
-
-	events := subscribe(t, srv.URL)
-	next(t, events) // hello
+	h, srv, events := listening(t)
 	h.ReloadStyles()
 	e := next(t, events)
 	if e.name != eventStyles || e.data != pageBuild(t, srv.URL) {
@@ -229,13 +223,7 @@ func TestStylesEvent(t *testing.T) {
 // build they were loaded from; without an early reload just before, it
 // names none.
 func TestReloadExcept(t *testing.T) {
-	h := New(portal(t))
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	t.Cleanup(h.Close)
-
-	events := subscribe(t, srv.URL)
-	next(t, events) // hello
+	h, srv, events := listening(t)
 	h.Reload()
 	if e := next(t, events); e.name != eventReload || strings.Contains(e.data, "\n") {
 		t.Fatalf("after Reload got %+v; want a reload naming no pages", e)
@@ -255,4 +243,17 @@ func TestReloadExcept(t *testing.T) {
 	if e := next(t, events); e.name != eventReload || strings.Contains(e.data, "\n") {
 		t.Fatalf("after a styles swap, ReloadExcept got %+v; want a reload naming no pages", e)
 	}
+}
+
+// listening serves a portal, subscribes to its events and reads the
+// first, hello.
+func listening(t *testing.T) (*Handler, *httptest.Server, <-chan event) {
+	t.Helper()
+	h := New(portal(t))
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	t.Cleanup(h.Close)
+	events := subscribe(t, srv.URL)
+	next(t, events) // hello
+	return h, srv, events
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxatlas/cxatlas/generator/config"
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/diag"
 	"github.com/cxatlas/cxatlas/generator/synth"
@@ -16,18 +15,7 @@ import (
 // gives the very model, and diagnostics in the very order, that linking on
 // one does, on a generated portal with broken references in many personas.
 func TestParallelLinkIsSerialLink(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Generate(dir, synth.Medium()); err != nil {
-		t.Fatal(err)
-	}
-	cfg, diags := config.Load(dir)
-	if diags.HasErrors() {
-		t.Fatal(diags.Err())
-	}
-	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
-	if diags.HasErrors() {
-		t.Fatal(diags.Err())
-	}
+	cfg, set := genPortal(t, synth.Medium())
 	// Break references here and there, so that errors come from many
 	// personas and must be gathered in order.
 	for i, d := range set.Personas {

@@ -162,10 +162,7 @@ func previewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 		return nil, false
 	}
 	s := *s0
-	s.personaByID = maps.Clone(s0.personaByID)
-	s.personaByID[p.ID] = p
-	s.Personas = slices.Clone(s0.Personas)
-	s.Personas[ix.rank[old]] = p
+	s.Personas, s.personaByID = replaced(s0.Personas, s0.personaByID, ix.rank[old], p)
 	s.Steps += len(p.Steps) - len(old.Steps)
 	s.History = hist
 	return &Preview{Site: &s, Ref: Ref{Kind: KindPersona, ID: p.ID}, Persona: p, Before: s0, Pos: pos}, shorter
@@ -186,12 +183,21 @@ func PreviewStage(ix *PreviewIndex, d *content.StageDoc) (*Preview, bool) {
 	st := newStage(d)
 	st.Index, st.Steps, st.Rollups, st.Touchpoints, st.Pains, st.Emotion = old.Index, old.Steps, old.Rollups, old.Touchpoints, old.Pains, old.Emotion
 	s := *s0
-	s.stageByID = maps.Clone(s0.stageByID)
-	s.stageByID[st.ID] = st
-	s.Stages = slices.Clone(s0.Stages)
-	s.Stages[old.Index] = st
+	s.Stages, s.stageByID = replaced(s0.Stages, s0.stageByID, old.Index, st)
 	return &Preview{Site: &s, Ref: Ref{Kind: KindStage, ID: st.ID}, Stage: st, Before: s0}, true
 }
+
+// replaced returns copies of list and byID with e in place of the entity
+// at index i of list, which has e's id.
+func replaced[E interface{ id() string }](list []E, byID map[string]E, i int, e E) ([]E, map[string]E) {
+	list, byID = slices.Clone(list), maps.Clone(byID)
+	list[i], byID[e.id()] = e, e
+	return list, byID
+}
+
+func (st *Stage) id() string     { return st.ID }
+func (t *Touchpoint) id() string { return t.ID }
+func (p *Persona) id() string    { return p.ID }
 
 // PreviewTouchpoint works out the pages of touchpoint d.ID after its file
 // was edited to d, from ix's site, which holds the portal before the edit,
@@ -215,10 +221,7 @@ func PreviewTouchpoint(ix *PreviewIndex, cfg *config.Config, set *content.Set, d
 	// change.
 	t.Steps, t.Personas, t.Stages, t.Pains, t.Emotion, t.index = old.Steps, old.Personas, old.Stages, old.Pains, old.Emotion, old.index
 	s := *s0
-	s.touchpointByID = maps.Clone(s0.touchpointByID)
-	s.touchpointByID[t.ID] = t
-	s.Touchpoints = slices.Clone(s0.Touchpoints)
-	s.Touchpoints[old.index] = t
+	s.Touchpoints, s.touchpointByID = replaced(s0.Touchpoints, s0.touchpointByID, old.index, t)
 	return &Preview{Site: &s, Ref: Ref{Kind: KindTouchpoint, ID: t.ID}, Touchpoint: t, Before: s0}, true
 }
 

@@ -15,18 +15,7 @@ import (
 // every pain mention the key and the place in the pain-point index, and
 // the map the facts, that linking the whole edited portal gives.
 func TestPreviewPersonaMatchesLink(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Generate(dir, synth.Small()); err != nil {
-		t.Fatal(err)
-	}
-	cfg, diags := config.Load(dir)
-	if diags.HasErrors() {
-		t.Fatal(diags.Err())
-	}
-	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
-	if diags.HasErrors() {
-		t.Fatal(diags.Err())
-	}
+	cfg, set := smallPortal(t)
 	// Some maps give a pain they share by text an id of their own: taking
 	// it away takes the pain's id.
 	first, _ := Link(cfg, set, now)
@@ -174,6 +163,27 @@ func TestPreviewPersonaMatchesLink(t *testing.T) {
 	}
 }
 
+// smallPortal generates the small synthetic portal and loads it.
+func smallPortal(t *testing.T) (*config.Config, *content.Set) { return genPortal(t, synth.Small()) }
+
+// genPortal generates a synthetic portal to spec and loads it.
+func genPortal(t *testing.T, spec synth.Spec) (*config.Config, *content.Set) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := synth.Generate(dir, spec); err != nil {
+		t.Fatal(err)
+	}
+	cfg, diags := config.Load(dir)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	return cfg, set
+}
+
 // cloneDoc copies d deep enough to edit its steps and their pains.
 func cloneDoc(d *content.PersonaDoc) *content.PersonaDoc {
 	c := *d
@@ -190,15 +200,7 @@ func cloneDoc(d *content.PersonaDoc) *content.PersonaDoc {
 // a preview follows: those of what its own pages show of it, and not
 // those that change what other entities make of it.
 func TestPreviewTouchpointFollows(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Generate(dir, synth.Small()); err != nil {
-		t.Fatal(err)
-	}
-	cfg, _ := config.Load(dir)
-	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
-	if diags.HasErrors() {
-		t.Fatal(diags.Err())
-	}
+	cfg, set := smallPortal(t)
 	before, _ := Link(cfg, set, now)
 	ix := NewPreviewIndex(before)
 	var i int
@@ -251,15 +253,7 @@ func TestPreviewTouchpointFollows(t *testing.T) {
 // TestPreviewStageFollows checks which edits of a stage's file a preview
 // follows, and that what it follows is what Link makes of it.
 func TestPreviewStageFollows(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Generate(dir, synth.Small()); err != nil {
-		t.Fatal(err)
-	}
-	cfg, _ := config.Load(dir)
-	set, diags := content.Load(content.Options{SiteDir: dir, Config: cfg})
-	if diags.HasErrors() {
-		t.Fatal(diags.Err())
-	}
+	cfg, set := smallPortal(t)
 	before, _ := Link(cfg, set, now)
 	ix := NewPreviewIndex(before)
 	cases := []struct {
