@@ -2,10 +2,8 @@ package site
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/cxatlas/cxatlas/generator/content"
 	"github.com/cxatlas/cxatlas/generator/diag"
@@ -47,18 +45,17 @@ func (l *linker) personas() {
 	// Sort by priority, unset last, then title ignoring case, then id.
 	keys := make([]titleKey[*Persona], len(l.s.Personas))
 	for i, p := range l.s.Personas {
-		rank := p.Priority
-		if rank == 0 {
-			rank = math.MaxInt
-		}
-		keys[i] = titleKey[*Persona]{rank: rank, lower: strings.ToLower(p.Title), id: p.ID, v: p}
+		keys[i] = personaKey(p)
 	}
-	slices.SortStableFunc(keys, func(a, b titleKey[*Persona]) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.lower, b.lower), cmp.Compare(a.id, b.id))
-	})
+	slices.SortStableFunc(keys, comparePersonaKeys)
 	for i, k := range keys {
 		l.s.Personas[i] = k.v
 	}
+}
+
+// comparePersonaKeys orders personas by their keys.
+func comparePersonaKeys(a, b titleKey[*Persona]) int {
+	return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.lower, b.lower), cmp.Compare(a.id, b.id))
 }
 
 // stepAnchors returns the anchors "step-1", "step-2", ... for the longest

@@ -152,11 +152,7 @@ func previewPersona(ix *PreviewIndex, cfg *config.Config, set *content.Set, d *c
 	l := &linker{cfg: cfg, set: set, s: s0, workers: 1}
 	var link personaLink
 	p := l.persona(d, stepAnchors([]*content.PersonaDoc{d}), &link)
-	// The order of personas compares lowered titles, and lowering and
-	// case folding disagree on a few letters (İ lowers to i but does not
-	// fold to it): the preview compares what the sort compares.
-	//lint:ignore SA6005 the sort key is strings.ToLower, not case folding
-	if link.diags.HasErrors() || personaRank(p) != personaRank(old) || strings.ToLower(p.Title) != strings.ToLower(old.Title) {
+	if link.diags.HasErrors() || !ix.keepsPlace(old, p) {
 		return nil, false
 	}
 	p.Stale = stale(p.Reviewed, s0.Built, cfg.StaleAfter)
@@ -226,6 +222,20 @@ func PreviewTouchpoint(ix *PreviewIndex, cfg *config.Config, set *content.Set, d
 	s := *s0
 	s.Touchpoints, s.touchpointByID = replaced(s0.Touchpoints, s0.touchpointByID, old.index, t)
 	return &Preview{Site: &s, Ref: Ref{Kind: KindTouchpoint, ID: t.ID}, Touchpoint: t, Before: s0}, true
+}
+
+// keepsPlace reports whether p, which replaces old, sorts between the
+// personas before and after old: then the order of personas stays.
+func (ix *PreviewIndex) keepsPlace(old, p *Persona) bool {
+	i, list := ix.rank[old], ix.site.Personas
+	key := personaKey(p)
+	return (i == 0 || comparePersonaKeys(personaKey(list[i-1]), key) < 0) &&
+		(i == len(list)-1 || comparePersonaKeys(key, personaKey(list[i+1])) < 0)
+}
+
+// personaKey is what personas are sorted by (see linker.personas).
+func personaKey(p *Persona) titleKey[*Persona] {
+	return titleKey[*Persona]{rank: personaRank(p), lower: strings.ToLower(p.Title), id: p.ID, v: p}
 }
 
 // personaRank is the first key personas are sorted by.

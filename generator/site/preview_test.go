@@ -95,6 +95,15 @@ func TestPreviewPersonaMatchesLink(t *testing.T) {
 				}
 			}
 		}},
+		{"title kept in place", func(d *content.PersonaDoc, i int) {
+			d.Title += " (edited)"
+		}},
+		{"title moved", func(d *content.PersonaDoc, i int) {
+			d.Title = "Zz " + d.Title
+		}},
+		{"priority moved", func(d *content.PersonaDoc, i int) {
+			d.Priority = 1 - min(d.Priority, 1)
+		}},
 		{"review date", func(d *content.PersonaDoc, i int) {
 			d.Reviewed = now.AddDate(0, 0, -1)
 		}},
@@ -133,6 +142,9 @@ func TestPreviewPersonaMatchesLink(t *testing.T) {
 			want := linked.Persona(d.ID)
 			p := pv.Persona
 			where := fmt.Sprintf("%s, %s", e.name, d.ID)
+			if !slices.EqualFunc(pv.Site.Personas, linked.Personas, func(a, b *Persona) bool { return a.ID == b.ID }) {
+				t.Errorf("%s: the preview's order of personas differs from the linked one", where)
+			}
 			if p.Stale != want.Stale || p.Mean != want.Mean || p.Pains != want.Pains || p.Assumed != want.Assumed || len(p.Critical) != len(want.Critical) {
 				t.Errorf("%s: the preview's map differs from the linked one", where)
 			}
