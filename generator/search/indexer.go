@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"slices"
 
 	"github.com/cxatlas/cxatlas/generator/i18n"
@@ -13,14 +14,20 @@ import (
 // Index does, keeping what it made last so that a change that leaves the
 // words of every document as they were is not indexed again: the shards
 // of keys are taken as they were, and only the files of records whose
-// documents changed are written again. That is the case of most edits a
+// documents changed are written again. Documents are compared by 64-bit
+// hashes of their fields, with a seed of the process's own. That is the case of most edits a
 // writer saves (an emotion, a severity, a description, which is not
 // indexed), where the index would be the same bytes. The files depend on
 // the documents alone, so what is kept stands whatever became of the
 // last files. An Indexer is not safe for concurrent use.
 type Indexer struct {
-	docs   []Doc
-	ranges [][3]any
+	// words and records hold a hash of each document's kind and words,
+	// and of its record, rather than the documents, which a large portal
+	// has hundreds of thousands of.
+	seed    maphash.Seed
+	words   []uint64
+	records []uint64
+	ranges  [][3]any
 	// keyed holds the shards and the files of keys in many documents.
 	keyed  []File
 	shards []string
@@ -31,8 +38,12 @@ type Indexer struct {
 // Index returns the search index of s, as Index does.
 func (ix *Indexer) Index(s *site.Site, l Linker, cat *i18n.Catalogue) ([]File, error) {
 	ds := docs(s, l, orDefault(cat))
+	if ix.words == nil {
+		ix.seed = maphash.MakeSeed()
+	}
+	words, records := ix.hashes(ds)
 	keyed, shards := ix.keyed, ix.shards
-	if !sameWords(ds, ix.docs) {
+	if !slices.Equal(words, ix.words) {
 		var err error
 		if keyed, shards, err = shardFiles(keyPostings(ds)); err != nil {
 			return nil, err
@@ -50,7 +61,7 @@ func (ix *Indexer) Index(s *site.Site, l Linker, cat *i18n.Catalogue) ([]File, e
 	chunks := make(map[int]File, len(old))
 	files, err := indexFiles(ds, keyed, shards, ranges, func(start, stop int) File {
 		f, ok := old[start]
-		if !ok || !slices.EqualFunc(ds[start:stop], ix.docs[start:stop], sameDoc) {
+		if !ok || !slices.Equal(records[start:stop], ix.records[start:stop]) {
 			f = File{Path: ChunkPath(start), Data: pk.pack(ds[start:stop])}
 		}
 		chunks[start] = f
@@ -59,8 +70,38 @@ func (ix *Indexer) Index(s *site.Site, l Linker, cat *i18n.Catalogue) ([]File, e
 	if err != nil {
 		return nil, err
 	}
-	ix.docs, ix.ranges, ix.keyed, ix.shards, ix.chunks = ds, ranges, keyed, shards, chunks
+	ix.words, ix.records, ix.ranges, ix.keyed, ix.shards, ix.chunks = words, records, ranges, keyed, shards, chunks
 	return files, nil
+}
+
+// hashes returns a hash of the kind and words of each document, which
+// its keys depend on, and of what its record holds.
+func (ix *Indexer) hashes(ds []Doc) (words, records []uint64) {
+	words, records = make([]uint64, len(ds)), make([]uint64, len(ds))
+	var h maphash.Hash
+	h.SetSeed(ix.seed)
+	field := func(s string) {
+		h.WriteString(s)
+		h.WriteByte(0) // no two lists of fields write the same bytes
+	}
+	for i, d := range ds {
+		h.Reset()
+		field(string(d.Kind))
+		field(d.title)
+		field(d.text)
+		words[i] = h.Sum64()
+		h.Reset()
+		field(string(d.Kind))
+		field(d.Title)
+		field(d.Snippet)
+		field(d.Severity)
+		field(d.URL)
+		for _, c := range d.Context {
+			field(c)
+		}
+		records[i] = h.Sum64()
+	}
+	return words, records
 }
 
 // indexFiles returns the files of the index of ds: the shards and files
@@ -92,18 +133,4 @@ func orDefault(cat *i18n.Catalogue) *i18n.Catalogue {
 		return i18n.Default(i18n.Reference)
 	}
 	return cat
-}
-
-// sameWords reports whether two lists of documents have the same kinds
-// and words in the same order: then they have the same keys.
-func sameWords(a, b []Doc) bool {
-	return len(a) == len(b) && slices.EqualFunc(a, b, func(x, y Doc) bool {
-		return x.Kind == y.Kind && x.title == y.title && x.text == y.text
-	})
-}
-
-// sameDoc reports whether two documents have the same record.
-func sameDoc(a, b Doc) bool {
-	return a.Kind == b.Kind && a.Title == b.Title && a.Snippet == b.Snippet && slices.Equal(a.Context, b.Context) &&
-		a.Severity == b.Severity && a.URL == b.URL
 }
