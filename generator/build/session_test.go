@@ -132,6 +132,11 @@ func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 	}
 	e := &editor{t: t, rnd: rand.New(rand.NewPCG(seed, 99)), content: filepath.Join(siteDir, "content")}
 	shorter, previews := 0, 0
+	// good is a full build of the last content that built.
+	good := filepath.Join(t.TempDir(), "good")
+	if _, err := Build(Options{SiteDir: siteDir, OutDir: good, Now: now, limits: limits}); err != nil {
+		t.Fatal(err)
+	}
 	for step := range steps {
 		what, changed := e.edit()
 		if inGit && step%4 == 3 {
@@ -151,8 +156,13 @@ func runSession(t *testing.T, seed uint64, steps int, inGit bool) {
 			if got, want := formatDiags(res.Diags), formatDiags(want.Diags); got != want {
 				t.Fatalf("step %d (%s): problems differ:\nsession:\n%s\nfull build:\n%s", step, what, got, want)
 			}
+			// The last good portal stays, whatever was published early.
+			if diff := compareTrees(t, served, good); diff != "" {
+				t.Fatalf("step %d (%s): after a failed build the folder is not the last good portal:\n%s", step, what, diff)
+			}
 			continue
 		}
+		good = ref
 		if !res.Full {
 			shorter++
 		}
@@ -280,7 +290,7 @@ func (e *editor) edit() (string, []string) {
 	kinds := []func() (string, []string){
 		e.editAction, e.editEmotion, e.editSeverity, e.addPain, e.addSharedPain, e.editTouchpoints,
 		e.editOrder, e.editTitle, e.newTouchpoint, e.newPersona, e.newStage, e.renamePersona,
-		e.renameTouchpoint, e.deletePersona, e.deleteStep, e.editHome, e.editBody, e.breakFile, e.checkout,
+		e.renameTouchpoint, e.deletePersona, e.deleteStep, e.editHome, e.editBody, e.breakFile, e.breakLink, e.checkout,
 	}
 	return kinds[e.rnd.IntN(len(kinds))]()
 }
@@ -543,6 +553,18 @@ func (e *editor) breakFile() (string, []string) {
 	e.broken, e.mended = p, data
 	e.write(p, bytes.Replace(data, []byte("title = "), []byte("title = = "), 1))
 	return "break " + e.rel(p), []string{p}
+}
+
+// breakLink edits a map and links its description to a page that does
+// not exist: the content reads and links, and the build then fails on the
+// link. The next step mends it.
+func (e *editor) breakLink() (string, []string) {
+	p := e.pick("personas")
+	data := e.read(p)
+	e.broken, e.mended = p, data
+	data = emotionRe.ReplaceAll(data, fmt.Appendf(nil, "emotion = %d", e.rnd.IntN(5)-2))
+	e.write(p, append(data, "\nSee [the old map](/personas/nowhere/).\n"...))
+	return "broken link in " + e.rel(p), []string{p}
 }
 
 // checkout changes several files at once, reported as their folder, as
