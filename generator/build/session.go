@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -238,10 +239,12 @@ func (s *Session) rebuild(changed []string) (*Result, error) {
 		}
 	}
 	// The records are copied from the data.json the folder holds.
+	var from io.ReaderAt
 	if f, err := os.Open(filepath.Join(r.res.OutDir, "data.json")); err == nil {
 		defer f.Close()
-		renderer.ReuseData(last.site, func(id string) bool { return !redone[id] }, f)
+		from = f
 	}
+	renderer.ReuseData(last.site, func(id string) bool { return !redone[id] }, from)
 	var gone []string
 	for path := range last.pages {
 		if !now[path] {
