@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -102,6 +103,13 @@ func (b *rebuilder) build(_ context.Context, changed []string) {
 		fmt.Fprintf(b.stderr, "build failed in %s: %v%s; %s\n", duration(took), err, b.cause(changed), b.serving())
 		b.showErrors([]string{err.Error()})
 	default:
+		if !b.pending() {
+			// What the build dropped goes back to the system while the
+			// writer reads the page, before its line is printed: a long
+			// session stays at the memory of one build, rather than
+			// wherever the collector's last goal left it.
+			debug.FreeOSMemory()
+		}
 		b.printBuilt(res, changed, took)
 		b.tell(res, changed)
 		b.built, b.failing = true, false
