@@ -14,11 +14,11 @@ import (
 )
 
 // A Preview is a site as one edit of one persona's, stage's or
-// touchpoint's file leaves it, worked out from the site before the edit for the pages of
-// that entity alone: the page a writer looks at while editing, published
-// before the whole portal is linked again. Everything those pages show is
-// as Link would make it; the rest of the site is the site before the
-// edit, and must not be shown.
+// touchpoint's file leaves it, worked out from the site before the edit
+// for the pages of that entity alone: the page a writer looks at while
+// editing, published before the whole portal is linked again. Everything
+// those pages show is as Link would make it; the rest of the site is the
+// site before the edit, and must not be shown.
 type Preview struct {
 	// Site is the site before the edit with the edited entity in place
 	// of the old one.
