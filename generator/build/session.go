@@ -376,30 +376,20 @@ func (s *Session) publishPreview(r *run, refs []site.Ref) (map[string]previewed,
 // preview returns the preview of the entity ref after an edit of its
 // file, from set, or nil when there is none.
 func preview(ix *site.PreviewIndex, cfg *config.Config, set *content.Set, ref site.Ref) *site.Preview {
-	switch ref.Kind {
-	case site.KindPersona:
-		for _, d := range set.Personas {
-			if d.ID == ref.ID {
-				pv, _ := site.PreviewPersona(ix, cfg, set, d)
-				return pv
-			}
-		}
-	case site.KindStage:
-		for _, d := range set.Stages {
-			if d.ID == ref.ID {
-				pv, _ := site.PreviewStage(ix, d)
-				return pv
-			}
-		}
-	case site.KindTouchpoint:
-		for _, d := range set.Touchpoints {
-			if d.ID == ref.ID {
-				pv, _ := site.PreviewTouchpoint(ix, cfg, set, d)
-				return pv
-			}
-		}
+	docs := docsOf(set, []site.Ref{ref})
+	if docs == nil {
+		return nil
 	}
-	return nil
+	var pv *site.Preview
+	switch d := docs[0].(type) {
+	case *content.PersonaDoc:
+		pv, _ = site.PreviewPersona(ix, cfg, set, d)
+	case *content.StageDoc:
+		pv, _ = site.PreviewStage(ix, d)
+	case *content.TouchpointDoc:
+		pv, _ = site.PreviewTouchpoint(ix, cfg, set, d)
+	}
+	return pv
 }
 
 // checkPreview compares the pages publishPreview published with the same
